@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { method } from '../method';
+import { CaseStatusSchema, Id, Reason } from '../schemas';
+import type { CaseDetail, QueuePage } from '../types';
+
+export const QUEUE_SORTS = ['priority', 'balance', 'dpd', 'nextAction', 'nextContact', 'reference'] as const;
+export const BUCKETS = ['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7+'] as const;
+
+export const QueueQuery = z.strictObject({
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+  sort: z.enum(QUEUE_SORTS).default('priority'),
+  dir: z.enum(['asc', 'desc']).optional(),
+  search: z.string().trim().max(100, 'search at most 100 characters').optional(),
+  filters: z
+    .strictObject({
+      placementId: Id.optional(),
+      status: z.array(CaseStatusSchema).max(5).optional(),
+      bucket: z.enum(BUCKETS).optional(),
+      promiseDueToday: z.boolean().optional(),
+      contactableNow: z.boolean().optional(),
+      includeClosed: z.boolean().optional(),
+    })
+    .default({}),
+});
+export type QueueQueryInput = z.input<typeof QueueQuery>;
+
+export const RevealInput = z.strictObject({
+  caseId: Id,
+  field: z.enum(['name', 'nationalId', 'address', 'contactPoint']),
+  contactPointId: Id.optional(),
+  reason: Reason,
+});
+
+export const cases = {
+  queue: method<QueuePage>()(QueueQuery, { description: 'A page of the work queue, prioritised by default.' }),
+  get: method<CaseDetail>()(z.strictObject({ caseId: Id }), { description: 'One case with its timeline.' }),
+  next: method<{ caseId: string | null }>()(z.strictObject({ placementId: Id.optional() }), {
+    description: 'The top case that may lawfully be contacted now.',
+  }),
+  reveal: method<{ value: string }>()(RevealInput, {
+    description: 'Unmask one personal-data field; needs a reason; audited.',
+  }),
+};

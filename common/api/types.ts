@@ -1,0 +1,206 @@
+/**
+ * The shapes the UI receives. Money is integer minor units plus an ISO 4217 code; instants are
+ * ISO-8601 UTC strings; calendar dates are YYYY-MM-DD. Personal data arrives masked unless revealed.
+ */
+import type { Decision, PresetId, Channel, Party, ContactResult } from '../domain/guardrails';
+
+export type { Decision, PresetId, Channel, Party, ContactResult };
+
+export type Role = 'collector' | 'supervisor' | 'admin';
+export type CaseStatus = 'open' | 'promise' | 'plan' | 'closed' | 'recalled';
+export type CaseOutcome =
+  | 'paid_in_full'
+  | 'settled'
+  | 'payment_plan'
+  | 'returned_to_lender'
+  | 'legal_review'
+  | 'unable_to_locate';
+
+/** Business outcome codes of a contact (GLOSSARY.md). */
+export const OUTCOME_CODES = [
+  'right_party',
+  'third_party',
+  'no_answer',
+  'voicemail',
+  'busy',
+  'not_in_service',
+  'wrong_number',
+  'refused',
+  'promise_to_pay',
+  'dispute',
+  'cease_requested',
+  'hardship',
+  'complaint',
+  'deceased',
+  'bankruptcy',
+  'sent',
+  'note',
+] as const;
+export type OutcomeCode = (typeof OUTCOME_CODES)[number];
+
+export type ActivityChannel = Channel | 'note';
+
+export interface Money {
+  minor: number;
+  currency: string;
+}
+
+export interface UserSummary {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'web';
+  user: UserSummary;
+  workstationId: string;
+  locale: string;
+}
+
+export interface CaseFlags {
+  dispute: boolean;
+  cease: boolean;
+  complaintOpen: boolean;
+  hardship: boolean;
+  vulnerable: boolean;
+  attorney: boolean;
+  bankrupt: boolean;
+  deceased: boolean;
+  recalled: boolean;
+}
+
+export interface QueueRow {
+  id: string;
+  reference: string;
+  borrowerName: string; // masked unless revealed (names are shown in part)
+  placementCode: string;
+  preset: PresetId;
+  status: CaseStatus;
+  balance: Money;
+  dpd: number;
+  bucket: string;
+  priority: number;
+  nextActionAt: string | null;
+  nextContactAt: string | null; // next lawful contact instant; null when blocked until a person acts
+  contactableNow: boolean;
+  promiseDue: string | null;
+  lastContactAt: string | null;
+  flags: CaseFlags;
+}
+
+export interface QueuePage {
+  rows: QueueRow[];
+  total: number;
+  offset: number;
+  /** The instant the queue was computed for (contactability depends on it). */
+  asOf: string;
+}
+
+export interface ContactPointView {
+  id: string;
+  kind: 'mobile' | 'phone' | 'email' | 'address' | 'workplace';
+  party: Party;
+  relation: string;
+  label: string;
+  value: string; // masked unless revealed
+  masked: boolean;
+  optOuts: Channel[];
+  invalid: boolean;
+  workplaceProhibited: boolean;
+}
+
+export interface BorrowerView {
+  id: string;
+  name: string;
+  nationalId: string; // masked
+  address: string; // masked
+  timezones: string[];
+  locale: string;
+  vulnerabilities: string[];
+}
+
+export interface PlacementView {
+  id: string;
+  code: string;
+  name: string;
+  lenderName: string;
+  agreementRef: string;
+  preset: PresetId;
+  policyVersion: string;
+  currency: string;
+  defaultTimezone: string;
+  startDate: string;
+  endDate: string;
+  target: Money;
+  complaintResponseDays: number;
+  complaintChannel: string;
+}
+
+export interface TimelineItem {
+  id: string;
+  kind: 'activity' | 'promise' | 'payment' | 'complaint' | 'decision' | 'plan' | 'lender_contact';
+  at: string;
+  title: string; // a stable code; the renderer translates
+  detail: Record<string, unknown>;
+  actor: string | null;
+}
+
+export interface PromiseView {
+  id: string;
+  amount: Money;
+  dueDate: string;
+  channel: string;
+  status: 'open' | 'kept' | 'partial' | 'broken' | 'cancelled';
+  createdAt: string;
+}
+
+export interface InstallmentView {
+  seq: number;
+  dueDate: string;
+  amount: Money;
+  paid: Money;
+  status: 'due' | 'kept' | 'partial' | 'broken';
+}
+
+export interface PlanView {
+  id: string;
+  total: Money;
+  status: 'active' | 'completed' | 'broken' | 'cancelled';
+  installments: InstallmentView[];
+  createdAt: string;
+}
+
+export interface CaseDetail {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  outcome: CaseOutcome | null;
+  balance: Money;
+  breakdown: { principal: Money; interest: Money; penalty: Money; fees: Money };
+  dpd: number;
+  bucket: string;
+  assignee: UserSummary | null;
+  nextActionAt: string | null;
+  nextActionNote: string | null;
+  flags: CaseFlags;
+  recalledAt: string | null;
+  borrower: BorrowerView;
+  placement: PlacementView;
+  contactPoints: ContactPointView[];
+  debts: { id: string; reference: string; product: string }[];
+  assessment: { segment: string; abilityToPay: number; notes: string } | null;
+  notice: { kind: string; sentAt: string; channel: string } | null;
+  promises: PromiseView[];
+  plans: PlanView[];
+  timeline: TimelineItem[];
+  contactability: { contactableNow: boolean; nextContactAt: string | null; decision: Decision };
+}
+
+export interface LogContactResult {
+  activityId: string | null; // null when the guardrails blocked the contact
+  decision: Decision;
+  decisionId: string;
+}

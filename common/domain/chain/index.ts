@@ -1,0 +1,5 @@
+export * from './canonical';
+export * from './hash';
+export * from './hex';
+export * from './record';
+export * from './verify';

@@ -1,0 +1,35 @@
+export type {
+  Action,
+  ActionPurpose,
+  Channel,
+  ContactPointFlags,
+  ContactResult,
+  Decision,
+  ExtraTerm,
+  Facts,
+  Flags,
+  HistoryEntry,
+  HolidayCalendar,
+  HolidayMode,
+  InconvenientTime,
+  Lang,
+  LexiconCategory,
+  Party,
+  Policy,
+  PolicyInput,
+  PolicyLimits,
+  PresetId,
+  Reason,
+  RuleLevel,
+  Severity,
+} from './types';
+export { ACTION_PURPOSES, CHANNELS, CONTACT_RESULTS, PARTIES, PRESET_IDS } from './types';
+export { evaluate } from './evaluate';
+export { nextLawfulContact } from './next-contact';
+export { PolicyError, resolvePolicy } from './policy';
+export type { Tightening } from './policy-schema';
+export { presets, ruleSource } from './presets';
+export { ScenarioError, decisionToJson, parseScenario, scenarioSchema } from './scenario';
+export type { DecisionJson } from './scenario';
+export { canPurgeRecords, earliestPurge } from './retention';
+export { holidayOn } from './holidays';

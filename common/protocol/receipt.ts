@@ -1,0 +1,42 @@
+/**
+ * The lender's receipt for an accepted report: signed by the lender over its canonical bytes, it
+ * carries the Merkle log position and an RFC 9162 inclusion proof against the tree head it names.
+ */
+import { z } from 'zod';
+import { HashHex, Instant, ProtocolId, Seq } from './primitives';
+
+export const RECEIPT_FORMAT = 'casedesk.receipt/1';
+
+export const ReceiptSchema = z.strictObject({
+  format: z.literal(RECEIPT_FORMAT),
+  lenderId: ProtocolId,
+  reportId: ProtocolId,
+  workstationId: ProtocolId,
+  placementId: ProtocolId,
+  seq: Seq.min(1),
+  /** SHA-256 of the exact report bytes (the log leaf data). */
+  reportHash: HashHex,
+  chainHead: z.strictObject({ seq: Seq, hash: HashHex }),
+  leafIndex: Seq,
+  treeSize: Seq.min(1),
+  rootHash: HashHex,
+  inclusionProof: z.array(HashHex),
+  acceptedAt: Instant,
+});
+export type Receipt = z.infer<typeof ReceiptSchema>;
+
+/** The lender's answer to a push: a fresh acceptance or the acknowledgement of one already held. */
+export const PushReportResponse = z.strictObject({
+  status: z.enum(['accepted', 'duplicate']),
+  receipt: z.strictObject({ payload: z.string(), signature: z.string() }),
+});
+export type PushReportResponse = z.infer<typeof PushReportResponse>;
+
+export const SignedTreeHeadSchema = z.strictObject({
+  format: z.literal('casedesk.tree-head/1'),
+  lenderId: ProtocolId,
+  treeSize: Seq,
+  rootHash: HashHex,
+  timestamp: Instant,
+});
+export type SignedTreeHead = z.infer<typeof SignedTreeHeadSchema>;

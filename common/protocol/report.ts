@@ -1,0 +1,64 @@
+/**
+ * The progress report (format casedesk.progress-report/1). Its RFC 8785 canonical bytes are what the
+ * workstation signs, what report.json holds, and what the lender appends to its Merkle log.
+ */
+import { z } from 'zod';
+import { ChainPointSchema, ChainRecordSchema, HashHex, Instant, Minor, ProtocolId, Seq } from './primitives';
+
+export const REPORT_FORMAT = 'casedesk.progress-report/1';
+
+const Count = z.number().int().min(0);
+
+export const ReportSummarySchema = z.strictObject({
+  attemptsByChannel: z.strictObject({ call: Count, sms: Count, email: Count, letter: Count, visit: Count }),
+  rightPartyContacts: Count,
+  promisesMade: Count,
+  promisesKept: Count,
+  /** Minor units per ISO 4217 currency; reversals are negative records and net out. */
+  amountsCollected: z.record(z.string().regex(/^[A-Z]{3}$/), Minor),
+  complaintsOpened: Count,
+  complaintsResolved: Count,
+  guardrailBlocks: Count,
+  guardrailOverrides: Count,
+  activitiesAfterRecall: Count,
+  /** Records of this placement in the report. */
+  records: Count,
+  /** Records first chained in this report but dated before the period (logged late). */
+  lateRecords: Count,
+});
+export type ReportSummary = z.infer<typeof ReportSummarySchema>;
+
+export const ReportLinkSchema = z.strictObject({
+  seq: Seq.min(1),
+  hash: HashHex,
+  /** Absent: a record of another placement, elided. */
+  record: ChainRecordSchema.optional(),
+});
+
+export const ProgressReportSchema = z.strictObject({
+  format: z.literal(REPORT_FORMAT),
+  id: ProtocolId,
+  workstationId: ProtocolId,
+  placementId: ProtocolId,
+  /** Per workstation and placement: 1, 2, 3, … */
+  seq: Seq.min(1),
+  period: z.strictObject({ from: Instant, to: Instant }),
+  createdAt: Instant,
+  summary: ReportSummarySchema,
+  chain: z.strictObject({
+    /** Where this report's links begin: the previous report's head (or the chain before the placement's first record). */
+    start: ChainPointSchema,
+    head: ChainPointSchema,
+    links: z.array(ReportLinkSchema),
+  }),
+});
+export type ProgressReport = z.infer<typeof ProgressReportSchema>;
+
+/** What the workstation POSTs to /v1/reports. */
+export const PushReportBody = z.strictObject({
+  report: z.string().min(2).max(50_000_000),
+  signature: z.string().min(1),
+});
+export type PushReportBody = z.infer<typeof PushReportBody>;
+
+export { HashHex };

@@ -1,0 +1,18 @@
+/** The migration registry: numbered, strictly increasing, each applied once in its own transaction. */
+import * as core from './0001_core';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, ...core }];
+
+export function checkRegistry(list: readonly Migration[]): void {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new Error(`migration registry out of order: entry ${i} has version ${m.version}, expected ${i + 1}`);
+    }
+  });
+}

@@ -1,0 +1,120 @@
+import type { Db } from '../open';
+import { stmt } from './statements';
+
+/** What the queue may filter by; every field is optional and already validated by the service. */
+export interface QueueFilter {
+  assigneeIds: string[] | null; // null = everyone (admin)
+  placementId?: string;
+  statuses: string[];
+  dpdMin?: number;
+  dpdMax?: number;
+  promiseDueBy?: string; // YYYY-MM-DD: promise_due <= this
+  contactableAt?: string; // ISO instant: next_contact_at <= this
+  ftsMatch?: string; // a safe FTS5 MATCH expression (common/domain/search/fts.ts)
+}
+
+export type QueueSort = 'priority' | 'balance' | 'dpd' | 'nextAction' | 'nextContact' | 'reference';
+
+export interface QueueRowRaw {
+  id: string;
+  reference: string;
+  full_name: string;
+  placement_code: string;
+  preset: 'cn' | 'us-regf' | 'uk-conc';
+  status: 'open' | 'promise' | 'plan' | 'closed' | 'recalled';
+  currency: string;
+  balance_minor: number;
+  dpd: number;
+  priority: number;
+  next_action_at: string | null;
+  next_contact_at: string | null;
+  promise_due: string | null;
+  last_contact_at: string | null;
+  flag_dispute: number;
+  flag_cease: number;
+  flag_complaint: number;
+  flag_hardship: number;
+  flag_attorney: number;
+  flag_bankrupt: number;
+  flag_deceased: number;
+  recalled_at: string | null;
+  vulnerabilities_json: string;
+}
+
+// Sort expressions are chosen from this table, never built from input.
+const ORDER: Record<QueueSort, { asc: string; desc: string }> = {
+  priority: {
+    desc: '(c.next_contact_at IS NOT NULL AND c.next_contact_at <= @now) DESC, c.priority DESC, c.id',
+    asc: '(c.next_contact_at IS NOT NULL AND c.next_contact_at <= @now) ASC, c.priority ASC, c.id',
+  },
+  balance: { desc: 'c.balance_minor DESC, c.id', asc: 'c.balance_minor ASC, c.id' },
+  dpd: { desc: 'c.dpd DESC, c.id', asc: 'c.dpd ASC, c.id' },
+  nextAction: { asc: 'c.next_action_at IS NULL, c.next_action_at ASC, c.id', desc: 'c.next_action_at DESC, c.id' },
+  nextContact: { asc: 'c.next_contact_at IS NULL, c.next_contact_at ASC, c.id', desc: 'c.next_contact_at DESC, c.id' },
+  reference: { asc: 'c.reference ASC', desc: 'c.reference DESC' },
+};
+
+function where(f: QueueFilter): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.assigneeIds !== null) {
+    if (f.assigneeIds.length === 0) parts.push('0');
+    else {
+      parts.push(`c.assignee_id IN (SELECT value FROM json_each(@assignees))`);
+      params.assignees = JSON.stringify(f.assigneeIds);
+    }
+  }
+  if (f.placementId) {
+    parts.push('c.placement_id = @placementId');
+    params.placementId = f.placementId;
+  }
+  parts.push('c.status IN (SELECT value FROM json_each(@statuses))');
+  params.statuses = JSON.stringify(f.statuses);
+  if (f.dpdMin !== undefined) {
+    parts.push('c.dpd >= @dpdMin');
+    params.dpdMin = f.dpdMin;
+  }
+  if (f.dpdMax !== undefined) {
+    parts.push('c.dpd <= @dpdMax');
+    params.dpdMax = f.dpdMax;
+  }
+  if (f.promiseDueBy) {
+    parts.push('c.promise_due IS NOT NULL AND c.promise_due <= @promiseDueBy');
+    params.promiseDueBy = f.promiseDueBy;
+  }
+  if (f.contactableAt) {
+    parts.push('c.next_contact_at IS NOT NULL AND c.next_contact_at <= @contactableAt');
+    params.contactableAt = f.contactableAt;
+  }
+  if (f.ftsMatch) {
+    parts.push('c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH @fts)');
+    params.fts = f.ftsMatch;
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export const queueRepo = {
+  page(
+    db: Db,
+    f: QueueFilter,
+    sort: QueueSort,
+    dir: 'asc' | 'desc',
+    offset: number,
+    limit: number,
+    now: string,
+  ): QueueRowRaw[] {
+    const w = where(f);
+    const sql = `SELECT c.id, c.reference, b.full_name, p.code AS placement_code, p.preset, c.status, c.currency,
+        c.balance_minor, c.dpd, c.priority, c.next_action_at, c.next_contact_at, c.promise_due, c.last_contact_at,
+        c.flag_dispute, c.flag_cease, c.flag_complaint, c.flag_hardship, c.flag_attorney, c.flag_bankrupt,
+        c.flag_deceased, c.recalled_at, b.vulnerabilities_json
+      FROM cases c JOIN borrowers b ON b.id = c.borrower_id JOIN placements p ON p.id = c.placement_id
+      ${w.sql} ORDER BY ${ORDER[sort][dir]} LIMIT @limit OFFSET @offset`;
+    return stmt(db, sql).all({ ...w.params, now, limit, offset }) as QueueRowRaw[];
+  },
+  count(db: Db, f: QueueFilter): number {
+    const w = where(f);
+    const row = stmt(db, `SELECT count(*) AS n FROM cases c ${w.sql}`).get(w.params) as { n: number };
+    return row.n;
+  },
+};

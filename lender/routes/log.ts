@@ -1,0 +1,35 @@
+/** GET /v1/log/sth and /v1/log/proof?index=&size=: the Merkle log's signed head and inclusion proofs. */
+import { z } from 'zod';
+import { canonicalJson, utf8 } from '../../common/domain/chain/canonical';
+import { toHex } from '../../common/domain/chain/hex';
+import { inclusionProof, rootFromLeafHashes } from '../../common/protocol/merkle';
+import type { SignedTreeHead } from '../../common/protocol/receipt';
+import { sha256, signWith } from '../crypto';
+import { HttpError, issuesOf } from '../http';
+import type { LenderContext } from '../context';
+
+export async function signedTreeHead(lc: LenderContext): Promise<{ payload: string; signature: string }> {
+  const size = await lc.store.leafCount();
+  const leaves = await lc.store.leafHashes(size);
+  const sth: SignedTreeHead = {
+    format: 'casedesk.tree-head/1',
+    lenderId: lc.identity.info.id,
+    treeSize: size,
+    rootHash: toHex(rootFromLeafHashes(leaves, sha256)),
+    timestamp: lc.now().toISOString(),
+  };
+  const payload = canonicalJson(sth);
+  return { payload, signature: signWith(lc.identity.keys.privateKey, utf8(payload)) };
+}
+
+const ProofQuery = z.strictObject({ index: z.coerce.number().int().min(0), size: z.coerce.number().int().min(1) });
+
+export async function proof(query: URLSearchParams, lc: LenderContext): Promise<{ leafIndex: number; treeSize: number; inclusionProof: string[] }> {
+  const parsed = ProofQuery.safeParse(Object.fromEntries(query));
+  if (!parsed.success) throw new HttpError('BAD_REQUEST', 'bad proof query', { issues: issuesOf(parsed.error) });
+  const { index, size } = parsed.data;
+  const count = await lc.store.leafCount();
+  if (size > count || index >= size) throw new HttpError('NOT_FOUND', `no leaf ${index} in a tree of ${size} (log size ${count})`);
+  const leaves = await lc.store.leafHashes(size);
+  return { leafIndex: index, treeSize: size, inclusionProof: inclusionProof(index, leaves, sha256).map(toHex) };
+}

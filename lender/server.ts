@@ -1,0 +1,66 @@
+/**
+ * `npm run lender -- [--port N] [--db FILE] [--host 127.0.0.1] [--issue-code] [--assign FILE.json]`
+ * Starts the reference lender. --issue-code prints a fresh enrollment code; --assign publishes an
+ * assignment draft (JSON: {to, placement, cases}) to the feed.
+ * Test fault: --crash-after-commit N kills the process right after committing the N-th report.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { startLenderServer } from './app';
+import type { AssignmentDraft } from './publish';
+
+const Flags = z.strictObject({
+  port: z.coerce.number().int().min(0).max(65535).default(8787),
+  db: z.string().min(1).default('lender.sqlite'),
+  host: z.enum(['127.0.0.1', '::1', 'localhost']).default('127.0.0.1'),
+  'issue-code': z.boolean().default(false),
+  assign: z.string().optional(),
+  'crash-after-commit': z.coerce.number().int().min(1).optional(),
+});
+
+async function main(): Promise<void> {
+  let values: unknown;
+  try {
+    values = parseArgs({
+      options: {
+        port: { type: 'string' },
+        db: { type: 'string' },
+        host: { type: 'string' },
+        'issue-code': { type: 'boolean' },
+        assign: { type: 'string' },
+        'crash-after-commit': { type: 'string' },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    console.error(`lender: ${(err as Error).message}`);
+    process.exit(2);
+  }
+  const flags = Flags.safeParse(values);
+  if (!flags.success) {
+    console.error(`lender: ${flags.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    process.exit(2);
+  }
+  const f = flags.data;
+  const server = await startLenderServer({
+    port: f.port,
+    host: f.host,
+    dbFile: f.db,
+    faults: f['crash-after-commit'] === undefined ? {} : { crashAfterCommit: f['crash-after-commit'] },
+  });
+  console.log(`lender ${server.lender.name} (${server.lender.id}) listening on ${server.url}`);
+  if (f['issue-code']) console.log(`enrollment code: ${await server.issueEnrollmentCode()}`);
+  if (f.assign) {
+    const draft = JSON.parse(readFileSync(f.assign, 'utf8')) as AssignmentDraft;
+    const p = await server.publishAssignment(draft);
+    console.log(`published assignment ${p.id} at feed cursor ${p.cursor}`);
+  }
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,9 @@
+import { caseService } from '../services/cases';
+import type { NamespaceHandlers } from './types';
+
+export const caseHandlers: NamespaceHandlers<'cases'> = {
+  queue: (input, ctx) => caseService.queue(ctx, input),
+  get: (input, ctx) => caseService.get(ctx, input.caseId),
+  next: (input, ctx) => caseService.next(ctx, input.placementId),
+  reveal: (input, ctx) => caseService.reveal(ctx, input),
+};

@@ -1,0 +1,30 @@
+/**
+ * The handler table: one handler per contract method, composed from one file per namespace.
+ * `checkHandlerTable` refuses a table with a missing or extra handler at start-up.
+ */
+import { METHOD_NAMES } from '../../../common/api/contract';
+import { appHandlers } from './app';
+import { caseHandlers } from './cases';
+import { contactHandlers } from './contacts';
+import type { HandlerTable } from './types';
+
+export const handlers: HandlerTable = {
+  app: appHandlers,
+  cases: caseHandlers,
+  contacts: contactHandlers,
+};
+
+export function checkHandlerTable(table: Record<string, Record<string, unknown>>): void {
+  const declared = new Set<string>(METHOD_NAMES);
+  const implemented = new Set<string>();
+  for (const [ns, group] of Object.entries(table)) {
+    for (const [m, fn] of Object.entries(group)) {
+      const name = `${ns}.${m}`;
+      if (typeof fn !== 'function') throw new Error(`handler ${name} is not a function`);
+      if (!declared.has(name)) throw new Error(`handler ${name} is not declared in common/api`);
+      implemented.add(name);
+    }
+  }
+  const missing = [...declared].filter((n) => !implemented.has(n));
+  if (missing.length > 0) throw new Error(`no handler for: ${missing.join(', ')}`);
+}

@@ -1,0 +1,126 @@
+/**
+ * Builds, signs and stores the next progress report of a placement, and queues it for the lender
+ * in the same transaction. The report carries every chain link since the placement's previous
+ * report, so each record reaches the lender in exactly one report and gaps are detectable.
+ */
+import { AppError } from '../../../common/api/result';
+import { canonicalJson, utf8 } from '../../../common/domain/chain/canonical';
+import { GENESIS_POINT, type ChainPoint } from '../../../common/domain/chain/verify';
+import type { ChainEntry, ChainRecord } from '../../../common/domain/chain/record';
+import { buildReport } from '../../../common/domain/report/build';
+import { ProgressReportSchema } from '../../../common/protocol/report';
+import { newId } from '../../../common/ids';
+import { chainRepo, type ChainRow } from '../../../db/repos/chain';
+import { outboxRepo } from '../../../db/repos/outbox';
+import { reportsRepo, type ReportRow } from '../../../db/repos/reports';
+import type { AppContext } from '../context';
+import type { Signer } from '../sync/identity';
+
+export const OUTBOX_KIND_REPORT = 'report';
+
+export interface CreateReportInput {
+  placementId: string;
+  /** ISO instants; default: from the previous report's end (or the placement start) to now. */
+  from?: string;
+  to?: string;
+}
+
+export interface ReportInfo {
+  id: string;
+  placementId: string;
+  seq: number;
+  periodFrom: string;
+  periodTo: string;
+  createdAt: string;
+  chainHead: ChainPoint;
+  records: number;
+  acknowledgedAt: string | null;
+}
+
+export function entryFromRow(row: ChainRow): ChainEntry {
+  return { record: JSON.parse(row.canonical) as ChainRecord, prevHash: row.prev_hash, hash: row.hash };
+}
+
+export function reportInfo(row: ReportRow, acknowledgedAt: string | null): ReportInfo {
+  const report = ProgressReportSchema.parse(JSON.parse(row.canonical));
+  return {
+    id: row.id,
+    placementId: row.placement_id,
+    seq: row.seq,
+    periodFrom: row.period_from,
+    periodTo: row.period_to,
+    createdAt: row.created_at,
+    chainHead: report.chain.head,
+    records: report.summary.records,
+    acknowledgedAt,
+  };
+}
+
+export function headOfReport(row: ReportRow): ChainPoint {
+  return ProgressReportSchema.parse(JSON.parse(row.canonical)).chain.head;
+}
+
+export function createReport(ctx: AppContext, signer: Signer, input: CreateReportInput): ReportInfo {
+  if (signer.workstationId !== ctx.workstationId) {
+    throw new AppError('CONFLICT', `the signing key belongs to workstation ${signer.workstationId}, not ${ctx.workstationId}`);
+  }
+  const run = ctx.db.transaction((): ReportInfo => {
+    const reports = reportsRepo(ctx.db);
+    const chain = chainRepo(ctx.db);
+    const placement = reports.placement(input.placementId);
+    if (!placement) throw new AppError('NOT_FOUND', `no placement ${input.placementId}`);
+    const prev = reports.latestForPlacement(input.placementId);
+    const start = prev ? headOfReport(prev) : startBeforeFirstRecord(ctx, input.placementId);
+    const head = chain.head() ?? GENESIS_POINT;
+    const entries = chain.range(start.seq, head.seq).map(entryFromRow);
+    const now = ctx.clock.now().toISOString();
+    const firstOwn = entries.find((e) => e.record.placementId === input.placementId)?.record.at;
+    const startOfPlacement = `${placement.start_date}T00:00:00.000Z`;
+    const from = input.from ?? prev?.period_to ?? (firstOwn && firstOwn < startOfPlacement ? firstOwn : startOfPlacement);
+    const to = input.to ?? now;
+    if (from > to) throw new AppError('VALIDATION', `the period starts (${from}) after it ends (${to})`);
+    const report = buildReport({
+      id: newId(),
+      workstationId: ctx.workstationId,
+      placementId: input.placementId,
+      seq: (prev?.seq ?? 0) + 1,
+      period: { from, to },
+      createdAt: now,
+      start,
+      entries,
+    });
+    const canonical = canonicalJson(report);
+    const signature = signer.sign(utf8(canonical));
+    const row: ReportRow = {
+      id: report.id,
+      placement_id: report.placementId,
+      seq: report.seq,
+      period_from: from,
+      period_to: to,
+      created_at: now,
+      canonical,
+      signature_b64: Buffer.from(signature).toString('base64'),
+      chain_head: report.chain.head.hash,
+    };
+    reports.insert(row);
+    outboxRepo(ctx.db).insert({
+      id: newId(),
+      kind: OUTBOX_KIND_REPORT,
+      ref_id: report.id,
+      payload_json: JSON.stringify({ placementId: report.placementId, seq: report.seq }),
+      created_at: now,
+    });
+    return reportInfo(row, null);
+  });
+  return run.immediate();
+}
+
+/** The first report of a placement starts just before its first record, not at genesis (other placements' history stays out). */
+function startBeforeFirstRecord(ctx: AppContext, placementId: string): ChainPoint {
+  const chain = chainRepo(ctx.db);
+  const first = reportsRepo(ctx.db).firstChainSeq(placementId);
+  if (first === null) return chain.head() ?? GENESIS_POINT;
+  const row = chain.bySeq(first);
+  if (!row) throw new AppError('INTERNAL', `chain record ${first} vanished`);
+  return { seq: first - 1, hash: row.prev_hash };
+}

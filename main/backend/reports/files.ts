@@ -1,0 +1,69 @@
+/**
+ * The export folder of one report: report.json (the exact signed bytes), report.sig (the raw
+ * 64-byte Ed25519 signature) and workstation.pub.pem (SPKI PEM), so that
+ *   openssl pkeyutl -verify -pubin -inkey workstation.pub.pem -rawin -in report.json -sigfile report.sig
+ * verifies it with no CaseDesk code at all.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseReportText, checkReportContent, type ReportProblem } from '../../../common/domain/report/check';
+import type { ProgressReport } from '../../../common/protocol/report';
+import { sha256 } from '../crypto/hash';
+import { publicKeyFromPem, verifyBytes } from '../crypto/ed25519';
+
+export const REPORT_FILE = 'report.json';
+export const SIGNATURE_FILE = 'report.sig';
+export const PUBLIC_KEY_FILE = 'workstation.pub.pem';
+
+export function writeReportFiles(dir: string, canonical: string, signature: Uint8Array, publicKeyPem: string): void {
+  mkdirSync(dir, { recursive: true });
+  // No trailing newline: the file must be byte-for-byte what was signed.
+  writeFileSync(join(dir, REPORT_FILE), canonical, 'utf8');
+  writeFileSync(join(dir, SIGNATURE_FILE), signature);
+  writeFileSync(join(dir, PUBLIC_KEY_FILE), publicKeyPem, 'utf8');
+}
+
+export type FolderProblem =
+  | ReportProblem
+  | { code: 'MISSING_FILE'; message: string }
+  | { code: 'BAD_PUBLIC_KEY'; message: string }
+  | { code: 'BAD_SIGNATURE'; message: string };
+
+export type FolderCheck = { ok: true; report: ProgressReport } | { ok: false; problem: FolderProblem };
+
+/** Signature first (over the raw bytes), then format, then chain continuity and figures. */
+export function verifyReportFolder(dir: string): FolderCheck {
+  const read = (name: string): Buffer | FolderProblem => {
+    try {
+      return readFileSync(join(dir, name));
+    } catch {
+      return { code: 'MISSING_FILE', message: `${join(dir, name)} is missing or unreadable` };
+    }
+  };
+  const bytes = read(REPORT_FILE);
+  const sig = read(SIGNATURE_FILE);
+  const pem = read(PUBLIC_KEY_FILE);
+  for (const x of [bytes, sig, pem]) if (!Buffer.isBuffer(x)) return { ok: false, problem: x };
+  return verifyReportBytes(bytes as Buffer, sig as Buffer, (pem as Buffer).toString('utf8'));
+}
+
+export function verifyReportBytes(bytes: Uint8Array, signature: Uint8Array, publicKeyPem: string): FolderCheck {
+  let key;
+  try {
+    key = publicKeyFromPem(publicKeyPem);
+  } catch (err) {
+    return { ok: false, problem: { code: 'BAD_PUBLIC_KEY', message: `public key: ${(err as Error).message}` } };
+  }
+  if (signature.length !== 64) {
+    return { ok: false, problem: { code: 'BAD_SIGNATURE', message: `the signature is ${signature.length} bytes; an Ed25519 signature is 64` } };
+  }
+  if (!verifyBytes(bytes, signature, key)) {
+    return {
+      ok: false,
+      problem: { code: 'BAD_SIGNATURE', message: 'the signature does not verify over report.json: the file was altered or signed by another key' },
+    };
+  }
+  const parsed = parseReportText(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
+  if (!parsed.ok) return parsed;
+  return checkReportContent(parsed.report, sha256);
+}

@@ -1,0 +1,228 @@
+/**
+ * Logging a contact: the guardrails decide first, in the same transaction as the write.
+ *   block             → only the decision is written (and audited); GUARDRAIL_BLOCKED is returned
+ *   warn needing OK   → as block, with APPROVAL_REQUIRED, unless an approved override is presented
+ *   allow / warn      → activity + decision + chain + outbox + audit + case flags, all or nothing
+ */
+import type { z } from 'zod';
+import { AppError } from '../../../common/api/result';
+import type { CheckContactInput, LogContactInput } from '../../../common/api/methods/contacts';
+import type { Decision, LogContactResult, OutcomeCode } from '../../../common/api/types';
+import { evaluate, type Action } from '../../../common/domain/guardrails';
+import { newId } from '../../../common/ids';
+import { activitiesRepo } from '../../../db/repos/activities';
+import { casesRepo, type CaseRow, type FlagName } from '../../../db/repos/cases';
+import { overridesRepo } from '../../../db/repos/overrides';
+import { placementsRepo } from '../../../db/repos/placements';
+import { promisesRepo } from '../../../db/repos/promises';
+import { appendAudit } from '../audit/audit';
+import type { CallContext } from '../context';
+import { factsFor, partyOf } from '../guardrails/facts';
+import { policyFor } from '../guardrails/policies';
+import { recordChange } from '../record/recordChange';
+import { loadCase } from './cases';
+import { refreshDerived } from './derived';
+import { reindexCase } from './search-index';
+
+/** Outcomes that change the case and, per policy, pause contact (GLOSSARY.md). */
+const OUTCOME_FLAGS: Partial<Record<OutcomeCode, FlagName>> = {
+  dispute: 'dispute',
+  cease_requested: 'cease',
+  hardship: 'hardship',
+  complaint: 'complaintOpen',
+  deceased: 'deceased',
+  bankruptcy: 'bankrupt',
+};
+
+function assertOpen(c: CaseRow): void {
+  if (c.status === 'closed') throw new AppError('CONFLICT', `Case ${c.reference} is closed; reopen it before logging contacts.`);
+}
+
+function buildAction(
+  ctx: CallContext,
+  c: CaseRow,
+  input: { channel: Action['channel']; contactPointId?: string | null | undefined; text?: string | null | undefined; collectors: number },
+): Action {
+  const debts = casesRepo.debts(ctx.app.db, c.id).map((d) => d.reference);
+  const point = input.contactPointId ? casesRepo.contactPoint(ctx.app.db, input.contactPointId) : undefined;
+  if (input.contactPointId && (!point || point.borrower_id !== c.borrower_id)) {
+    throw new AppError('VALIDATION', 'contactPointId must name a contact point of this case.', {
+      issues: [{ path: ['contactPointId'], message: 'not a contact point of this case' }],
+    });
+  }
+  return {
+    channel: input.channel,
+    party: partyOf(point),
+    contact: point?.id ?? `${input.channel}:none`,
+    debts,
+    collectors: input.collectors,
+    text: input.text ?? null,
+  };
+}
+
+function decide(ctx: CallContext, c: CaseRow, action: Action, now: Date): Decision {
+  const placement = placementsRepo.byId(ctx.app.db, c.placement_id);
+  if (!placement) throw new AppError('INTERNAL', 'The case has no placement.');
+  const { facts } = factsFor(ctx.app.db, c, now, action.contact);
+  return evaluate(policyFor(placement), facts, action, now);
+}
+
+export const contactService = {
+  check(ctx: CallContext, input: z.output<typeof CheckContactInput>): Decision {
+    const c = loadCase(ctx, input.caseId, 'contact.check');
+    return decide(ctx, c, buildAction(ctx, c, input), ctx.app.clock.now());
+  },
+
+  log(ctx: CallContext, input: z.output<typeof LogContactInput>): LogContactResult {
+    const { db } = ctx.app;
+    const c = loadCase(ctx, input.caseId, 'contact.log');
+    assertOpen(c);
+    const now = ctx.app.clock.now();
+    const at = now.toISOString();
+    // Notes and inbound contacts are not contact attempts: nothing to refuse, but language still matters.
+    const evaluated = input.channel !== 'note' && input.direction === 'outbound';
+    const action = buildAction(ctx, c, {
+      channel: input.channel === 'note' ? 'letter' : input.channel,
+      contactPointId: input.contactPointId,
+      text: input.text,
+      collectors: input.collectors,
+    });
+
+    const outcome = db.transaction((): LogContactResult & { refused?: 'GUARDRAIL_BLOCKED' | 'APPROVAL_REQUIRED' } => {
+      const decision: Decision = evaluated
+        ? decide(ctx, c, action, now)
+        : { verdict: 'allow', reasons: [], nextAllowedAt: null, policyVersion: placementsRepo.byId(db, c.placement_id)?.policy_version ?? '', zonesUsed: [], zoneAssumed: false };
+      const decisionId = newId();
+      activitiesRepo.insertDecision(db, {
+        id: decisionId,
+        case_id: c.id,
+        at,
+        actor_id: ctx.actor.id,
+        action_json: JSON.stringify({ ...action, text: action.text === null ? null : '[text]' }),
+        verdict: decision.verdict,
+        reasons_json: JSON.stringify(decision.reasons),
+        next_allowed_at: decision.nextAllowedAt,
+        policy_version: decision.policyVersion,
+      });
+      recordChange(ctx.app, {
+        type: 'decision',
+        id: decisionId,
+        caseId: c.id,
+        placementId: c.placement_id,
+        at,
+        body: { verdict: decision.verdict, rules: decision.reasons.map((r) => r.rule), policyVersion: decision.policyVersion },
+      });
+
+      let refused: 'GUARDRAIL_BLOCKED' | 'APPROVAL_REQUIRED' | undefined;
+      if (decision.verdict === 'block') refused = 'GUARDRAIL_BLOCKED';
+      const needsApproval = decision.reasons.filter((r) => r.severity === 'warn' && r.needsApproval);
+      if (!refused && needsApproval.length > 0) {
+        const override = input.overrideId ? overridesRepo.byId(db, input.overrideId) : undefined;
+        const covered =
+          override !== undefined &&
+          override.case_id === c.id &&
+          override.status === 'approved' &&
+          needsApproval.every((r) => (JSON.parse(override.rules_json) as string[]).includes(r.rule));
+        if (!covered) refused = 'APPROVAL_REQUIRED';
+        else overridesRepo.markUsed(db, override.id, at);
+      }
+      if (refused) {
+        appendAudit(db, at, {
+          actorId: ctx.actor.id,
+          action: 'contact.log',
+          objectType: 'case',
+          objectId: c.id,
+          outcome: 'refused',
+          details: { decisionId, verdict: decision.verdict, rules: decision.reasons.map((r) => r.rule) },
+        });
+        return { activityId: null, decision, decisionId, refused };
+      }
+
+      const activityId = newId();
+      activitiesRepo.insert(db, {
+        id: activityId,
+        case_id: c.id,
+        at,
+        channel: input.channel,
+        direction: input.direction,
+        party: action.party,
+        contact_point_id: input.contactPointId,
+        debts_json: JSON.stringify(action.debts),
+        result: input.result,
+        outcome: input.outcome,
+        text: input.text,
+        disclosure_confirmed: input.disclosureConfirmed ? 1 : 0,
+        identity_verified: input.identityVerified ? 1 : 0,
+        collectors: input.collectors,
+        collector_id: ctx.actor.id,
+        decision_id: decisionId,
+        source: 'local',
+        created_at: at,
+      });
+      recordChange(ctx.app, {
+        type: 'activity',
+        id: activityId,
+        caseId: c.id,
+        placementId: c.placement_id,
+        at,
+        body: {
+          channel: input.channel,
+          direction: input.direction,
+          party: action.party,
+          result: input.result,
+          outcome: input.outcome,
+          debts: action.debts,
+          collectorId: ctx.actor.id,
+          decisionId,
+          disclosureConfirmed: input.disclosureConfirmed,
+        },
+      });
+      const flag = OUTCOME_FLAGS[input.outcome];
+      if (flag) casesRepo.setFlag(db, c.id, flag, true, at);
+      if (input.promise) {
+        const promiseId = newId();
+        promisesRepo.insert(db, {
+          id: promiseId,
+          case_id: c.id,
+          activity_id: activityId,
+          amount_minor: input.promise.amountMinor,
+          currency: c.currency,
+          due_date: input.promise.dueDate,
+          channel: input.channel,
+          status: 'open',
+          created_by: ctx.actor.id,
+          created_at: at,
+        });
+        recordChange(ctx.app, {
+          type: 'promise',
+          id: promiseId,
+          caseId: c.id,
+          placementId: c.placement_id,
+          at,
+          body: { amountMinor: input.promise.amountMinor, currency: c.currency, dueDate: input.promise.dueDate },
+        });
+        if (c.status === 'open') casesRepo.setStatus(db, c.id, 'promise', at);
+      }
+      if (input.channel === 'note' && input.text) reindexCase(db, c.id);
+      appendAudit(db, at, {
+        actorId: ctx.actor.id,
+        action: 'contact.log',
+        objectType: 'case',
+        objectId: c.id,
+        outcome: 'ok',
+        details: { activityId, decisionId, verdict: decision.verdict, channel: input.channel, outcome: input.outcome },
+      });
+      refreshDerived(db, c.id, now);
+      return { activityId, decision, decisionId };
+    })();
+
+    if (outcome.refused) {
+      const message =
+        outcome.refused === 'GUARDRAIL_BLOCKED'
+          ? `Blocked by ${outcome.decision.reasons.filter((r) => r.severity === 'block').map((r) => r.rule).join(', ')}; nothing was recorded but the decision.`
+          : `A supervisor must approve ${outcome.decision.reasons.filter((r) => r.needsApproval).map((r) => r.rule).join(', ')} before this contact.`;
+      throw new AppError(outcome.refused, message, { decision: outcome.decision, decisionId: outcome.decisionId });
+    }
+    return { activityId: outcome.activityId, decision: outcome.decision, decisionId: outcome.decisionId };
+  },
+};

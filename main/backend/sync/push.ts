@@ -1,0 +1,59 @@
+/**
+ * Pushes pending reports in the order they were made. A report is marked sent only with a
+ * verified receipt, in one transaction, so a crash anywhere means "push again", and the lender
+ * acknowledges a repeat instead of storing it twice.
+ */
+import { outboxRepo } from '../../../db/repos/outbox';
+import { reportsRepo } from '../../../db/repos/reports';
+import type { AppContext } from '../context';
+import { headOfReport, OUTBOX_KIND_REPORT } from '../reports/create';
+import { LenderRefusedError, type LenderClient } from './client';
+import type { Enrollment } from './identity';
+import { verifyReceipt } from './receipt';
+
+export interface PushOutcome {
+  accepted: number;
+  duplicates: number;
+  refused: { reportId: string; code: string; message: string }[];
+}
+
+export async function pushPendingReports(ctx: AppContext, client: LenderClient, enrollment: Enrollment): Promise<PushOutcome> {
+  const outbox = outboxRepo(ctx.db);
+  const reports = reportsRepo(ctx.db);
+  const out: PushOutcome = { accepted: 0, duplicates: 0, refused: [] };
+  // After a refusal, later reports of that placement would only be refused as gaps.
+  const blocked = new Set<string>();
+  for (const row of outbox.pendingOfKind(OUTBOX_KIND_REPORT)) {
+    const report = reports.byId(row.ref_id);
+    if (!report) {
+      outbox.markFailed(row.id, `report ${row.ref_id} is missing from this database`);
+      continue;
+    }
+    if (blocked.has(report.placement_id)) continue;
+    let answer;
+    try {
+      answer = await client.pushReport({ report: report.canonical, signature: report.signature_b64 });
+    } catch (err) {
+      if (err instanceof LenderRefusedError) {
+        outbox.markFailed(row.id, `${err.code}: ${err.message}`);
+        out.refused.push({ reportId: report.id, code: err.code, message: err.message });
+        blocked.add(report.placement_id);
+        continue;
+      }
+      outbox.markFailed(row.id, (err as Error).message);
+      throw err;
+    }
+    const receipt = verifyReceipt(answer.receipt, enrollment.lenderPublicKeyPem, report.canonical, report.id);
+    const now = ctx.clock.now().toISOString();
+    ctx.db
+      .transaction(() => {
+        reports.insertReceipt({ report_id: report.id, received_at: now, receipt_json: JSON.stringify({ ...answer.receipt, leafIndex: receipt.leafIndex }) });
+        outbox.markSent(row.id, now);
+        outbox.markChainReported(report.placement_id, headOfReport(report).seq, now);
+      })
+      .immediate();
+    if (answer.status === 'accepted') out.accepted++;
+    else out.duplicates++;
+  }
+  return out;
+}

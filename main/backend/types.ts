@@ -1,0 +1,29 @@
+import type { Result, MethodName, UserSummary } from '../../common/api';
+
+/** Who is calling. Every service call carries one; role checks happen in the services. */
+export interface Actor extends UserSummary {}
+
+/** The one door into the application: the Electron IPC relay, the loopback host and tests all use it. */
+export interface Backend {
+  dispatch(name: MethodName | string, input: unknown, session?: SessionRef): Promise<Result<unknown>>;
+  close(): void;
+}
+
+/** A reference to the caller's session, checked by the backend (issue "Security": real logins). */
+export interface SessionRef {
+  token?: string;
+}
+
+export interface BackendOptions {
+  /** Folder holding casedesk.sqlite and the workstation keys. */
+  dataDir: string;
+  host: 'electron' | 'web' | 'cli' | 'test';
+  /** Path to a better-sqlite3 binding built for this runtime; Electron passes its own build. */
+  nativeBinding?: string;
+  /** Injected clock (tests); defaults to the system clock. */
+  now?: () => Date;
+  /** Username to act as until logins land; defaults to the first collector. */
+  user?: string;
+  /** Log sink. Never receives personal data. */
+  log?: (line: string) => void;
+}

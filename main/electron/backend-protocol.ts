@@ -1,0 +1,52 @@
+/** Messages between the main process and the backend utility process. Pure: both sides import it. */
+import { isResult, type Result } from '../../common/api';
+
+/** main → backend: one API call. */
+export interface CallMessage {
+  id: number;
+  name: string;
+  input: unknown;
+}
+/** main → backend: close the database and exit. */
+export interface ShutdownMessage {
+  type: 'shutdown';
+}
+/** backend → main: the envelope for call `id`. */
+export interface ReplyMessage {
+  id: number;
+  result: Result<unknown>;
+}
+
+export function isCallMessage(x: unknown): x is CallMessage {
+  if (typeof x !== 'object' || x === null) return false;
+  const m = x as Partial<CallMessage>;
+  return Number.isSafeInteger(m.id) && typeof m.name === 'string';
+}
+
+export function isShutdownMessage(x: unknown): x is ShutdownMessage {
+  return typeof x === 'object' && x !== null && (x as Partial<ShutdownMessage>).type === 'shutdown';
+}
+
+export function isReplyMessage(x: unknown): x is ReplyMessage {
+  if (typeof x !== 'object' || x === null) return false;
+  const m = x as Partial<ReplyMessage>;
+  return Number.isSafeInteger(m.id) && isResult(m.result);
+}
+
+/** argv of the utility process: `--data-dir <dir> [--native-binding <file>]`. */
+export function backendArgs(dataDir: string, nativeBinding: string | undefined): string[] {
+  return nativeBinding ? ['--data-dir', dataDir, '--native-binding', nativeBinding] : ['--data-dir', dataDir];
+}
+
+export function parseBackendArgs(
+  argv: readonly string[],
+): { ok: true; dataDir: string; nativeBinding?: string } | { ok: false; message: string } {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] || undefined : undefined;
+  };
+  const dataDir = value('--data-dir');
+  if (!dataDir) return { ok: false, message: 'backend-process: --data-dir <dir> is required' };
+  const nativeBinding = value('--native-binding');
+  return nativeBinding ? { ok: true, dataDir, nativeBinding } : { ok: true, dataDir };
+}

@@ -1,0 +1,38 @@
+import { fail, isResult, type Result } from '../../common/api';
+import type { Backend } from '../backend/types';
+import { isCallMessage, isShutdownMessage, type ReplyMessage } from './backend-protocol';
+
+/** The part of Electron's `process.parentPort` we use; a fake in tests. */
+export interface PortLike {
+  on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
+  postMessage(message: ReplyMessage): void;
+}
+
+/** A stand-in that explains, on every call, why the real backend could not start. */
+export function unavailableBackend(reason: string): Backend {
+  return {
+    dispatch: async () => fail('INTERNAL', `The CaseDesk backend could not start: ${reason}`),
+    close: () => undefined,
+  };
+}
+
+async function answer(backend: Backend, name: string, input: unknown): Promise<Result<unknown>> {
+  try {
+    const result = await backend.dispatch(name, input);
+    return isResult(result) ? result : fail('INTERNAL', 'The backend returned a malformed result.');
+  } catch (err) {
+    return fail('INTERNAL', err instanceof Error ? err.message : 'The backend failed.');
+  }
+}
+
+/** Answers `{id, name, input}` with `{id, result}`; ignores anything else. */
+export function serveBackend(port: PortLike, backend: Backend, onShutdown: () => void): void {
+  port.on('message', ({ data }) => {
+    if (isShutdownMessage(data)) {
+      onShutdown();
+      return;
+    }
+    if (!isCallMessage(data)) return;
+    void answer(backend, data.name, data.input).then((result) => port.postMessage({ id: data.id, result }));
+  });
+}

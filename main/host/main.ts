@@ -1,0 +1,95 @@
+/**
+ * `npm start` without Electron, and the e2e tests' app: opens (or creates) the data folder, starts
+ * the loopback host, then opens Chromium in app mode or prints the URL.
+ *   --data-dir DIR   where the database lives (default: the OS app-data folder)
+ *   --demo           create the demo agency if the database is empty (--cases N, default 5000)
+ *   --port N         fixed port (default: random)
+ *   --no-open        do not open a browser window
+ *   --user NAME      act as this user (until local accounts land; default: the demo supervisor)
+ */
+import path from 'node:path';
+import readline from 'node:readline/promises';
+import { createBackend } from '../backend';
+import { createDemoAgency } from '../backend/demo/demo';
+import { defaultDataDir } from '../backend/paths';
+import { settingsRepo } from '../../db/repos/settings';
+import { usersRepo } from '../../db/repos/users';
+import { parseFlags, positiveInt } from '../cli/args';
+import { UsageError } from '../cli/io';
+import { findChromium, openAppWindow } from './browser';
+import { startHost } from './server';
+
+const USAGE = 'usage: npm start -- [--data-dir DIR] [--demo [--cases N]] [--port N] [--no-open] [--user NAME]';
+
+async function askYesNo(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) return false;
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = (await rl.question(`${question} [Y/n] `)).trim().toLowerCase();
+    return answer === '' || answer === 'y' || answer === 'yes';
+  } finally {
+    rl.close();
+  }
+}
+
+/** distDir: the build output folder holding renderer/ and host/bridge.js. */
+export async function runHost(argv: readonly string[], distDir: string): Promise<void> {
+  const { values } = parseFlags(
+    argv,
+    {
+      'data-dir': { type: 'string' },
+      demo: { type: 'boolean' },
+      cases: { type: 'string' },
+      port: { type: 'string' },
+      'no-open': { type: 'boolean' },
+      user: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (process.env.CASEDESK_TEST === '1' && !values['data-dir']) {
+    throw new UsageError('test mode (CASEDESK_TEST=1) needs an explicit --data-dir so tests never touch real data');
+  }
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const port = values.port === undefined ? 0 : positiveInt(values.port, 'port', 0, 65535);
+  const cases = positiveInt(values.cases, 'cases', 5000, 1_000_000);
+  const log = (line: string) => process.stderr.write(`[casedesk] ${line}\n`);
+
+  // Which user to act as is read after the demo exists, so the backend is created lazily per call.
+  let backend = createBackend({ dataDir, host: 'web', log, ...(values.user ? { user: values.user } : {}) });
+  if (usersRepo.all(backend.app.db).length === 0) {
+    const wantDemo = values.demo === true || (await askYesNo(`No agency in ${dataDir} yet. Create the demo agency (${cases} cases)?`));
+    if (wantDemo) {
+      log(`creating the demo agency (${cases} cases) in ${dataDir} …`);
+      const summary = createDemoAgency(backend.app, { cases });
+      log(`demo agency ready: ${summary.cases} cases, ${summary.activities} prior activities`);
+    } else {
+      log('the database is empty; start again with --demo to create the demo agency');
+    }
+  }
+  const user = values.user ?? settingsRepo.get(backend.app.db, 'default_user');
+  if (user && !values.user) {
+    backend.close();
+    backend = createBackend({ dataDir, host: 'web', log, user });
+  }
+  const host = await startHost({
+    backend,
+    rendererDir: path.join(distDir, 'renderer'),
+    bridgeFile: path.join(distDir, 'host', 'bridge.js'),
+    port,
+    log,
+  });
+  const chromium = values['no-open'] ? null : findChromium();
+  if (chromium) {
+    openAppWindow(chromium, host.appUrl, dataDir);
+    log(`CaseDesk is open in ${path.basename(chromium)} (app mode). Data: ${dataDir}`);
+  }
+  // The one line tests and people wait for.
+  process.stdout.write(`CaseDesk is serving at ${host.appUrl}\n`);
+  const stop = async () => {
+    await host.close();
+    backend.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}

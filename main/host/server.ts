@@ -1,0 +1,193 @@
+/**
+ * The loopback web host: the built renderer and the API over HTTP on 127.0.0.1 only.
+ *   - a random port and a per-launch secret token; API calls without it get 401
+ *   - Host must be our own 127.0.0.1:port / localhost:port (DNS-rebinding safe); Origin, when sent,
+ *     must be our own origin; no CORS headers are ever sent
+ *   - POST /api/<ns>.<method> with a JSON body → the result envelope, always JSON
+ * The page receives the token in the URL fragment (never sent to a server, never in a Referer).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail, type Result } from '../../common/api/result';
+import type { Backend } from '../backend/types';
+import { SECURITY_HEADERS } from './security-headers';
+import { mimeOf, resolveStatic } from './static';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const BRIDGE_PATH = '/casedesk-bridge.js';
+
+export interface HostOptions {
+  backend: Backend;
+  /** Folder with the built renderer (index.html). */
+  rendererDir: string;
+  /** The bundled bridge script that defines window.casedesk over fetch. */
+  bridgeFile: string;
+  port?: number;
+  token?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningHost {
+  url: string; // http://127.0.0.1:PORT
+  appUrl: string; // url + '/#token=…' — what a browser opens
+  origin: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
+  res.end(body);
+}
+
+function sendResult(res: http.ServerResponse, status: number, result: Result<unknown>): void {
+  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+}
+
+function tokensEqual(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+/** Login-style limiter: at most `max` unauthenticated attempts per minute, then 429. */
+function rateLimiter(max: number) {
+  let windowStart = Date.now();
+  let count = 0;
+  return (): boolean => {
+    const t = Date.now();
+    if (t - windowStart > 60_000) {
+      windowStart = t;
+      count = 0;
+    }
+    count += 1;
+    return count <= max;
+  };
+}
+
+export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  const token = opts.token ?? crypto.randomBytes(32).toString('base64url');
+  const log = opts.log ?? (() => undefined);
+  const indexFile = `${opts.rendererDir}/index.html`;
+  if (!fs.existsSync(indexFile)) throw new Error(`the renderer is not built: ${indexFile} is missing (run npm run build)`);
+  if (!fs.existsSync(opts.bridgeFile)) throw new Error(`the host bridge is not built: ${opts.bridgeFile} is missing (run npm run build)`);
+  const bridge = fs.readFileSync(opts.bridgeFile);
+  // The bridge must run before the app bundle: inject it as the first script of <head>.
+  const indexHtml = fs
+    .readFileSync(indexFile, 'utf8')
+    .replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
+  const badAuth = rateLimiter(30);
+  let allowedHosts: Set<string> = new Set();
+  let origin = '';
+  let allowedOrigins: Set<string> = new Set();
+
+  const server = http.createServer((req, res) => {
+    const host = req.headers.host ?? '';
+    if (!allowedHosts.has(host)) {
+      sendResult(res, 403, fail('FORBIDDEN', 'This host only answers requests addressed to its own loopback address.'));
+      return;
+    }
+    const requestOrigin = req.headers.origin;
+    if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) {
+      sendResult(res, 403, fail('FORBIDDEN', 'Requests from another origin are refused.'));
+      return;
+    }
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname.startsWith('/api/')) {
+      void handleApi(req, res, url.pathname.slice('/api/'.length));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'method not allowed', 'text/plain; charset=utf-8', { Allow: 'GET, HEAD' });
+      return;
+    }
+    if (url.pathname === BRIDGE_PATH) {
+      send(res, 200, bridge, 'text/javascript; charset=utf-8', { 'Cache-Control': 'no-store' });
+      return;
+    }
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      send(res, 200, indexHtml, 'text/html; charset=utf-8', { 'Cache-Control': 'no-store' });
+      return;
+    }
+    const file = resolveStatic(opts.rendererDir, url.pathname);
+    if (!file) {
+      send(res, 404, 'not found', 'text/plain; charset=utf-8');
+      return;
+    }
+    send(res, 200, fs.readFileSync(file), mimeOf(file));
+  });
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    const auth = req.headers.authorization ?? '';
+    const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
+    if (!tokensEqual(given, token)) {
+      if (!badAuth()) {
+        sendResult(res, 429, fail('UNAUTHENTICATED', 'Too many requests without a valid token; wait a minute.'));
+        return;
+      }
+      sendResult(res, 401, fail('UNAUTHENTICATED', 'Missing or wrong session token.'));
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendResult(res, 405, fail('VALIDATION', 'API calls are POST requests with a JSON body.'));
+      return;
+    }
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      sendResult(res, 415, fail('VALIDATION', 'API calls need Content-Type: application/json.'));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) {
+        tooLarge = true;
+        break;
+      }
+      chunks.push(chunk as Buffer);
+    }
+    if (tooLarge) {
+      sendResult(res, 413, fail('VALIDATION', `Request body larger than ${MAX_BODY_BYTES} bytes.`));
+      req.destroy();
+      return;
+    }
+    let input: unknown;
+    try {
+      const text = Buffer.concat(chunks).toString('utf8');
+      input = text.length === 0 ? {} : JSON.parse(text);
+    } catch {
+      sendResult(res, 400, fail('VALIDATION', 'The request body is not valid JSON.'));
+      return;
+    }
+    const started = Date.now();
+    const result = await opts.backend.dispatch(decodeURIComponent(name), input);
+    // Method, outcome and time only: never arguments or values (they may carry personal data).
+    log(`api ${name.slice(0, 60)} ${result.ok ? 'ok' : result.error.code} ${Date.now() - started}ms`);
+    sendResult(res, 200, result);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
+  return {
+    url: origin,
+    appUrl: `${origin}/#token=${token}`,
+    origin,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

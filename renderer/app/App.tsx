@@ -1,0 +1,61 @@
+/** The shell: top bar, the current screen, the keyboard help, the notice line. */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigation } from '../stores/navigation';
+import { useSession } from '../stores/session';
+import { useUi } from '../stores/ui';
+import { TopBar } from './TopBar';
+import { HelpOverlay } from './HelpOverlay';
+import { NoticeBar } from './NoticeBar';
+import { useHotkeys } from './hotkeys';
+import { errorText } from './errors';
+import { QueueView } from '../features/queue/QueueView';
+import { CaseView } from '../features/case/CaseView';
+import { useNextCase } from '../features/queue/useNextCase';
+import { hasStoredLanguage, languageFromLocale, setLanguage } from './i18n';
+
+export function App() {
+  const { t } = useTranslation();
+  const view = useNavigation((s) => s.view);
+  const load = useSession((s) => s.load);
+  const info = useSession((s) => s.info);
+  const sessionError = useSession((s) => s.error);
+  const helpOpen = useUi((s) => s.helpOpen);
+  const setHelpOpen = useUi((s) => s.setHelpOpen);
+  const nextCase = useNextCase();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Until the collector picks a language, follow the workstation's configured locale.
+  useEffect(() => {
+    if (!info || hasStoredLanguage()) return;
+    const lng = languageFromLocale(info.locale);
+    if (lng) setLanguage(lng, false);
+  }, [info]);
+
+  useHotkeys({
+    '?': () => setHelpOpen(true),
+    n: () => void nextCase(),
+  });
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <TopBar />
+      {sessionError ? (
+        <div className="banner banner-error" role="alert">
+          {t('shell.sessionFailed')} {errorText(sessionError, t)}
+        </div>
+      ) : null}
+      <main id="main" className="main" tabIndex={-1}>
+        {view.name === 'queue' ? <QueueView /> : <CaseView key={view.caseId} caseId={view.caseId} />}
+      </main>
+      <NoticeBar />
+      {helpOpen ? <HelpOverlay onClose={() => setHelpOpen(false)} /> : null}
+    </div>
+  );
+}

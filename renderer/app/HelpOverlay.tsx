@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../components/Dialog';
+
+const GROUPS: { title: string; keys: [string, string][] }[] = [
+  { title: 'help.everywhere', keys: [['?', 'help.keys.help'], ['n', 'help.keys.next']] },
+  {
+    title: 'help.queue',
+    keys: [
+      ['j / ↓', 'help.keys.down'],
+      ['k / ↑', 'help.keys.up'],
+      ['Enter', 'help.keys.open'],
+      ['/', 'help.keys.search'],
+      ['Home / End', 'help.keys.ends'],
+    ],
+  },
+  {
+    title: 'help.case',
+    keys: [
+      ['Esc', 'help.keys.back'],
+      ['c', 'help.keys.contact'],
+      ['Ctrl+Enter', 'help.keys.submit'],
+    ],
+  },
+];
+
+export function HelpOverlay({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog title={t('help.title')} onClose={onClose} testId="help-overlay">
+      <div className="help-grid">
+        {GROUPS.map((g) => (
+          <section key={g.title} aria-label={t(g.title)}>
+            <h3>{t(g.title)}</h3>
+            <dl className="help-keys">
+              {g.keys.map(([k, label]) => (
+                <div key={k} className="help-row">
+                  <dt>
+                    <kbd>{k}</kbd>
+                  </dt>
+                  <dd>{t(label)}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+    </Dialog>
+  );
+}

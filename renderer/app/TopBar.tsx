@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../stores/session';
+import { useNavigation } from '../stores/navigation';
+import { useUi } from '../stores/ui';
+import { LANGUAGES, isLanguage, setLanguage } from './i18n';
+import { SyncPill } from './SyncPill';
+
+export function TopBar() {
+  const { t, i18n } = useTranslation();
+  const info = useSession((s) => s.info);
+  const backToQueue = useNavigation((s) => s.backToQueue);
+  const setHelpOpen = useUi((s) => s.setHelpOpen);
+  return (
+    <header className="topbar" role="banner">
+      <button type="button" className="brand" onClick={backToQueue} title={t('shell.toQueue')}>
+        <span className="brand-mark" aria-hidden="true">
+          CD
+        </span>
+        <span className="brand-name">CaseDesk</span>
+      </button>
+      <nav className="topnav" aria-label={t('shell.navigation')}>
+        <button type="button" className="btn btn-ghost" onClick={backToQueue}>
+          {t('queue.title')}
+        </button>
+      </nav>
+      <div className="topbar-spacer" />
+      <SyncPill />
+      <div className="topbar-user" data-testid="current-user">
+        {info ? (
+          <>
+            <span className="user-name">{info.user.displayName}</span>
+            <span className="user-role">{t(`roles.${info.user.role}`)}</span>
+          </>
+        ) : (
+          <span className="muted">{t('common.loading')}</span>
+        )}
+      </div>
+      <label className="lang-switch">
+        <span className="visually-hidden">{t('shell.language')}</span>
+        <select
+          value={i18n.language}
+          onChange={(e) => isLanguage(e.target.value) && setLanguage(e.target.value)}
+          data-testid="language-switch"
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {t(`languages.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="btn btn-ghost btn-icon" onClick={() => setHelpOpen(true)} aria-label={t('shell.shortcuts')} title={`${t('shell.shortcuts')} (?)`}>
+        <span aria-hidden="true">?</span>
+      </button>
+    </header>
+  );
+}

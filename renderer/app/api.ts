@@ -1,0 +1,63 @@
+/**
+ * The renderer's one door to the application. `window.casedesk` is injected by the Electron preload
+ * or by the web host's bridge script before this bundle runs; every method returns the envelope.
+ */
+import type { CaseDeskApi } from '../../common/api/contract';
+import { ApiError, type ApiErrorBody, type ErrorCode, type Result } from '../../common/api/result';
+import type { Decision } from '../../common/api/types';
+
+declare global {
+  interface Window {
+    casedesk: CaseDeskApi;
+  }
+}
+
+export function api(): CaseDeskApi {
+  if (!window.casedesk) {
+    throw new ApiError({ code: 'INTERNAL', message: 'The CaseDesk bridge is missing: open CaseDesk from its app or host.' });
+  }
+  return window.casedesk;
+}
+
+/** Awaits an envelope and unwraps it; anything thrown on the way becomes an ApiError. */
+export async function call<T>(invoke: (api: CaseDeskApi) => Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
+  try {
+    result = await invoke(api());
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError({
+      code: 'INTERNAL',
+      message: err instanceof Error ? err.message : String(err),
+    });
+  }
+  if (result.ok) return result.value;
+  throw new ApiError(result.error);
+}
+
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  return new ApiError({ code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
+}
+
+/** The blocking decision a GUARDRAIL_BLOCKED error carries in `details.decision`, if any. */
+export function blockedDecision(err: unknown): Decision | null {
+  if (!(err instanceof ApiError) || err.code !== 'GUARDRAIL_BLOCKED') return null;
+  const details = err.body.details as { decision?: Decision } | undefined;
+  return details?.decision ?? null;
+}
+
+/** Field-level problems from a VALIDATION error: `[{path: 'promise.dueDate', message}]`. */
+export function validationIssues(body: ApiErrorBody): { path: string; message: string }[] {
+  if (body.code !== 'VALIDATION') return [];
+  const issues = (body.details as { issues?: unknown } | undefined)?.issues;
+  if (!Array.isArray(issues)) return [];
+  return issues.flatMap((i: unknown) => {
+    if (typeof i !== 'object' || i === null) return [];
+    const { path, message } = i as { path?: unknown; message?: unknown };
+    const p = Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path : '';
+    return typeof message === 'string' ? [{ path: p, message }] : [];
+  });
+}
+
+export type { ErrorCode };

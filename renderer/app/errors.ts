@@ -1,0 +1,13 @@
+/** API errors in plain words: a sentence per code, then what the backend said. */
+import type { TFunction } from 'i18next';
+import type { ApiErrorBody } from '../../common/api/result';
+import { validationIssues } from './api';
+
+export function errorText(body: ApiErrorBody, t: TFunction): string {
+  const lead = t(`errors.${body.code}`, { defaultValue: t('errors.INTERNAL') });
+  const issues = validationIssues(body);
+  if (issues.length > 0) {
+    return `${lead} ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`;
+  }
+  return body.message && body.message !== lead ? `${lead} (${body.message})` : lead;
+}

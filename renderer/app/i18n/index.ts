@@ -1,0 +1,69 @@
+/** i18n: zh-CN first, English second. The choice persists in localStorage and sets <html lang>. */
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'casedesk.lang';
+
+export function isLanguage(x: unknown): x is Language {
+  return typeof x === 'string' && (LANGUAGES as readonly string[]).includes(x);
+}
+
+/** `zh`, `zh-Hans-CN`, `zh-CN` → zh-CN; `en-GB`, `en-US` → en; otherwise null. */
+export function languageFromLocale(locale: string | null | undefined): Language | null {
+  if (!locale) return null;
+  const l = locale.toLowerCase();
+  if (l.startsWith('zh')) return 'zh-CN';
+  if (l.startsWith('en')) return 'en';
+  return null;
+}
+
+function storedLanguage(): Language | null {
+  try {
+    const v = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function hasStoredLanguage(): boolean {
+  return storedLanguage() !== null;
+}
+
+export function initI18n(): typeof i18n {
+  const lng = storedLanguage() ?? 'zh-CN';
+  void i18n.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng,
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  document.documentElement.lang = lng;
+  return i18n;
+}
+
+export function setLanguage(lng: Language, persist = true): void {
+  if (persist) {
+    try {
+      window.localStorage.setItem(STORAGE_KEY, lng);
+    } catch {
+      // Storage can be unavailable (private profile); the switch still applies for this session.
+    }
+  }
+  void i18n.changeLanguage(lng);
+  document.documentElement.lang = lng;
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : 'zh-CN';
+}
+
+export { i18n };

@@ -1,0 +1,94 @@
+/** Unmasking one personal-data field needs a stated reason; the backend audits it. */
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { toApiError } from '../../app/api';
+import { errorText } from '../../app/errors';
+import { useCase, type RevealField } from './caseStore';
+
+const MIN_REASON = 5;
+const QUICK_REASONS = ['reveal.quick.verify', 'reveal.quick.dial', 'reveal.quick.letter', 'reveal.quick.request'];
+
+export interface RevealTarget {
+  field: RevealField;
+  contactPointId?: string;
+  label: string;
+}
+
+export function RevealDialog({ target, onClose }: { target: RevealTarget; onClose(): void }) {
+  const { t } = useTranslation();
+  const reveal = useCase((s) => s.reveal);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const tooShort = reason.trim().length < MIN_REASON;
+
+  const submit = async () => {
+    if (tooShort || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await reveal(target.field, reason.trim(), target.contactPointId);
+      onClose();
+    } catch (err) {
+      setError(errorText(toApiError(err).body, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t('reveal.title', { field: target.label })} description={t('reveal.explain')} onClose={onClose} initialFocus={input} testId="reveal-dialog">
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label className="field">
+          <span>{t('reveal.reason')}</span>
+          <textarea
+            ref={input}
+            rows={3}
+            value={reason}
+            maxLength={500}
+            onChange={(e) => setReason(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                void submit();
+              }
+            }}
+            aria-invalid={reason.length > 0 && tooShort}
+            aria-describedby="reveal-hint"
+            data-testid="reveal-reason"
+          />
+          <span id="reveal-hint" className="field-help">
+            {t('reveal.minChars', { count: MIN_REASON })}
+          </span>
+        </label>
+        <div className="quick-picks" role="group" aria-label={t('reveal.quickLabel')}>
+          {QUICK_REASONS.map((k) => (
+            <button key={k} type="button" className="btn btn-small" onClick={() => setReason(t(k))}>
+              {t(k)}
+            </button>
+          ))}
+        </div>
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={tooShort || busy} data-testid="reveal-confirm">
+            {busy ? t('common.working') : t('reveal.confirm')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,242 @@
+/**
+ * Log a contact. The guardrails are checked live as the collector picks the channel, the point and
+ * types the text, so the decision is on screen before anything is recorded.
+ */
+import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail, ContactResult, OutcomeCode } from '../../../common/api/types';
+import { useContact } from './contactStore';
+import { ACTIVITY_CHANNELS, contactPointsFor, disclosureKind, needsDisclosure, outcomesFor, resultsFor } from './contactRules';
+import { DecisionPanel } from '../../components/DecisionPanel';
+import { errorText } from '../../app/errors';
+import { useUi } from '../../stores/ui';
+import { useSession } from '../../stores/session';
+import { parseMoneyInput } from '../../../common/domain/money/format';
+import { money, todayLocal } from '../../app/format';
+import { DisclosureScript } from './DisclosureScript';
+
+const CHECK_DEBOUNCE_MS = 300;
+
+export function LogContactPanel({ detail, onClose, onLogged }: { detail: CaseDetail; onClose(): void; onLogged(): void }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const draft = useContact((s) => s.draft);
+  const check = useContact((s) => s.check);
+  const checking = useContact((s) => s.checking);
+  const checkError = useContact((s) => s.checkError);
+  const submitting = useContact((s) => s.submitting);
+  const submitError = useContact((s) => s.submitError);
+  const blocked = useContact((s) => s.blocked);
+  const { update, runCheck, submit } = useContact.getState();
+  const info = useSession((s) => s.info);
+  const first = useRef<HTMLSelectElement>(null);
+
+  useEffect(() => first.current?.focus(), []);
+
+  // The live check: re-run when anything the guardrails look at changes.
+  useEffect(() => {
+    const timer = window.setTimeout(() => void runCheck(detail.id), CHECK_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [detail.id, draft.channel, draft.contactPointId, draft.text, draft.collectors, draft.direction, runCheck]);
+
+  const points = contactPointsFor(draft.channel, detail.contactPoints);
+  const point = detail.contactPoints.find((p) => p.id === draft.contactPointId) ?? null;
+  const outcomes = outcomesFor(draft.channel, draft.result);
+  const showDisclosure = needsDisclosure(draft.channel, draft.result, point?.party ?? null, draft.outcome);
+  const dkind = disclosureKind(detail.placement.preset);
+  const currency = detail.balance.currency;
+  const promiseMinor = draft.outcome === 'promise_to_pay' ? parseMoneyInput(draft.promiseAmount, currency) : null;
+  const promiseInvalid =
+    draft.outcome === 'promise_to_pay' && (promiseMinor === null || promiseMinor < 1 || !/^\d{4}-\d{2}-\d{2}$/.test(draft.promiseDate));
+  const needsPoint = draft.channel !== 'note' && draft.channel !== 'visit' && draft.direction === 'outbound';
+  const missingPoint = needsPoint && !draft.contactPointId;
+  const disclosureMissing = showDisclosure && (dkind === 'idv' ? !draft.identityVerified : !draft.disclosureConfirmed);
+  const canSubmit = !submitting && !promiseInvalid && !missingPoint;
+
+  const doSubmit = async () => {
+    if (!canSubmit) return;
+    const result = await submit(detail);
+    if (!result) return;
+    if (result.activityId === null) {
+      useUi.getState().notify('error', t('contact.blockedNotice'));
+      return;
+    }
+    const v = result.decision.verdict;
+    useUi.getState().notify('success', v === 'warn' ? t('contact.loggedWithWarning') : t('contact.logged'));
+    onLogged();
+  };
+
+  const shownDecision = blocked ?? check;
+  const zone = detail.borrower.timezones[0] ?? detail.placement.defaultTimezone;
+
+  return (
+    <section
+      className="panel panel-contact"
+      aria-labelledby={`${id}-title`}
+      data-testid="log-contact"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className="panel-head">
+        <h2 id={`${id}-title`} className="panel-title">
+          {t('contact.title')}
+        </h2>
+        <button type="button" className="btn btn-ghost btn-small" onClick={onClose} aria-label={t('contact.close')}>
+          {t('common.close')} <kbd aria-hidden="true">Esc</kbd>
+        </button>
+      </div>
+      <form
+        className="form form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void doSubmit();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void doSubmit();
+          }
+        }}
+      >
+        <label className="field">
+          <span>{t('contact.channel')}</span>
+          <select ref={first} value={draft.channel} onChange={(e) => update({ channel: e.target.value as typeof draft.channel }, detail)} data-testid="contact-channel">
+            {ACTIVITY_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`channel.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {draft.channel === 'call' ? (
+          <label className="field">
+            <span>{t('contact.direction')}</span>
+            <select value={draft.direction} onChange={(e) => update({ direction: e.target.value as typeof draft.direction }, detail)} data-testid="contact-direction">
+              <option value="outbound">{t('enum.direction.outbound')}</option>
+              <option value="inbound">{t('enum.direction.inbound')}</option>
+            </select>
+          </label>
+        ) : null}
+        {draft.channel !== 'note' ? (
+          <label className="field field-wide">
+            <span>{t('contact.point')}</span>
+            <select
+              value={draft.contactPointId ?? ''}
+              onChange={(e) => update({ contactPointId: e.target.value || null }, detail)}
+              aria-invalid={missingPoint}
+              data-testid="contact-point-select"
+            >
+              <option value="">{needsPoint ? t('contact.pickPoint') : t('contact.noPoint')}</option>
+              {points.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {t(`party.${p.party}`)} · {t(`contactKind.${p.kind}`)} · {p.value}
+                  {p.invalid ? ` (${t('contactPoint.invalid')})` : ''}
+                  {draft.channel !== 'note' && p.optOuts.includes(draft.channel) ? ` (${t('contactPoint.optOutShort')})` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {draft.channel === 'visit' ? (
+          <label className="field">
+            <span>{t('contact.collectors')}</span>
+            <input type="number" min={1} max={10} value={draft.collectors} onChange={(e) => update({ collectors: Math.max(1, Math.min(10, Number(e.target.value) || 1)) }, detail)} />
+          </label>
+        ) : null}
+        {draft.channel !== 'note' ? (
+          <label className="field">
+            <span>{t('contact.result')}</span>
+            <select value={draft.result} onChange={(e) => update({ result: e.target.value as ContactResult }, detail)} data-testid="contact-result">
+              {resultsFor(draft.channel).map((r) => (
+                <option key={r} value={r}>
+                  {t(`enum.result.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {draft.channel !== 'note' ? (
+          <label className="field">
+            <span>{t('contact.outcome')}</span>
+            <select value={draft.outcome} onChange={(e) => update({ outcome: e.target.value as OutcomeCode }, detail)} data-testid="contact-outcome">
+              {outcomes.map((o) => (
+                <option key={o} value={o}>
+                  {t(`outcome.${o}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {draft.outcome === 'promise_to_pay' ? (
+          <fieldset className="fieldset field-wide" data-testid="promise-fields">
+            <legend>{t('contact.promise.legend')}</legend>
+            <label className="field">
+              <span>{t('contact.promise.amount', { currency })}</span>
+              <input
+                inputMode="decimal"
+                value={draft.promiseAmount}
+                onChange={(e) => update({ promiseAmount: e.target.value }, detail)}
+                aria-invalid={draft.promiseAmount !== '' && (promiseMinor === null || promiseMinor < 1)}
+                data-testid="promise-amount"
+              />
+              <span className="field-help">
+                {promiseMinor !== null && promiseMinor > 0
+                  ? money({ minor: promiseMinor, currency }, i18n.language)
+                  : t('contact.promise.balanceHint', { balance: money(detail.balance, i18n.language) })}
+              </span>
+            </label>
+            <label className="field">
+              <span>{t('contact.promise.date')}</span>
+              <input type="date" min={todayLocal()} value={draft.promiseDate} onChange={(e) => update({ promiseDate: e.target.value }, detail)} data-testid="promise-date" />
+            </label>
+          </fieldset>
+        ) : null}
+        {showDisclosure ? (
+          <DisclosureScript
+            preset={detail.placement.preset}
+            lender={detail.placement.lenderName}
+            collector={info?.user.displayName ?? ''}
+            checked={dkind === 'idv' ? draft.identityVerified : draft.disclosureConfirmed}
+            onChange={(v) => update(dkind === 'idv' ? { identityVerified: v } : { disclosureConfirmed: v }, detail)}
+          />
+        ) : null}
+        <label className="field field-wide">
+          <span>{draft.channel === 'note' ? t('contact.noteText') : t('contact.text')}</span>
+          <textarea rows={4} value={draft.text} maxLength={10000} onChange={(e) => update({ text: e.target.value }, detail)} data-testid="contact-text" />
+          <span className="field-help">{t('contact.textHelp')}</span>
+        </label>
+        <div className="field-wide contact-check" aria-live="polite" data-testid="contact-check">
+          {draft.channel === 'note' || draft.direction === 'inbound' ? (
+            <p className="muted small">{t('contact.noCheckNeeded')}</p>
+          ) : shownDecision ? (
+            <DecisionPanel decision={shownDecision} timeZone={zone} headline={blocked ? t('contact.blockedHeadline') : t('contact.checkHeadline')} testId="contact-decision" />
+          ) : checking ? (
+            <p className="muted small">{t('contact.checking')}</p>
+          ) : null}
+          {checkError ? (
+            <p className="form-error" role="alert">
+              {errorText(checkError, t)}
+            </p>
+          ) : null}
+        </div>
+        {submitError ? (
+          <p className="form-error field-wide" role="alert">
+            {errorText(submitError, t)}
+          </p>
+        ) : null}
+        {disclosureMissing ? <p className="form-warning field-wide">{dkind === 'idv' ? t('contact.idvMissing') : t('contact.disclosureMissing')}</p> : null}
+        <div className="form-actions field-wide">
+          <span className="muted small">{t('contact.submitHint')}</span>
+          <button type="submit" className={`btn ${check?.verdict === 'block' ? 'btn-danger' : 'btn-primary'}`} disabled={!canSubmit} data-testid="contact-submit">
+            {submitting ? t('common.working') : check?.verdict === 'block' ? t('contact.submitBlocked') : t('contact.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

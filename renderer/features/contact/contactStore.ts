@@ -1,0 +1,153 @@
+/**
+ * The log-contact form: its draft, the live guardrail check while the collector fills it in, and
+ * the submission. A block records only the decision (the backend does that) and is shown here.
+ */
+import { create } from 'zustand';
+import type { ActivityChannel, CaseDetail, ContactResult, Decision, LogContactResult, OutcomeCode } from '../../../common/api/types';
+import type { ApiErrorBody } from '../../../common/api/result';
+import { blockedDecision, call, toApiError } from '../../app/api';
+import { parseMoneyInput } from '../../../common/domain/money/format';
+import { defaultContactPoint, outcomesFor, resultsFor } from './contactRules';
+
+export interface ContactDraft {
+  channel: ActivityChannel;
+  contactPointId: string | null;
+  direction: 'outbound' | 'inbound';
+  result: ContactResult;
+  outcome: OutcomeCode;
+  text: string;
+  disclosureConfirmed: boolean;
+  identityVerified: boolean;
+  collectors: number;
+  promiseAmount: string;
+  promiseDate: string;
+}
+
+export function emptyDraft(detail: CaseDetail | null, channel: ActivityChannel = 'call'): ContactDraft {
+  const result = resultsFor(channel)[0]!;
+  return {
+    channel,
+    contactPointId: detail ? defaultContactPoint(channel, detail.contactPoints) : null,
+    direction: 'outbound',
+    result,
+    outcome: outcomesFor(channel, result)[0]!,
+    text: '',
+    disclosureConfirmed: false,
+    identityVerified: false,
+    collectors: channel === 'visit' ? 2 : 1,
+    promiseAmount: '',
+    promiseDate: '',
+  };
+}
+
+interface ContactState {
+  open: boolean;
+  caseId: string | null;
+  draft: ContactDraft;
+  check: Decision | null;
+  checking: boolean;
+  checkError: ApiErrorBody | null;
+  submitting: boolean;
+  submitError: ApiErrorBody | null;
+  /** The decision of the last submission when it was blocked. */
+  blocked: Decision | null;
+  setOpen(open: boolean): void;
+  reset(detail: CaseDetail | null): void;
+  update(patch: Partial<ContactDraft>, detail: CaseDetail | null): void;
+  runCheck(caseId: string): Promise<void>;
+  submit(detail: CaseDetail): Promise<LogContactResult | null>;
+}
+
+let checkSeq = 0;
+
+export const useContact = create<ContactState>((set, get) => ({
+  open: false,
+  caseId: null,
+  draft: emptyDraft(null),
+  check: null,
+  checking: false,
+  checkError: null,
+  submitting: false,
+  submitError: null,
+  blocked: null,
+
+  setOpen: (open) => set({ open }),
+  reset(detail) {
+    set({ caseId: detail?.id ?? null, draft: emptyDraft(detail), check: null, checkError: null, submitError: null, blocked: null });
+  },
+  update(patch, detail) {
+    let draft = { ...get().draft, ...patch };
+    if (patch.channel && patch.channel !== get().draft.channel) {
+      // A new channel changes the usable points, results and outcomes: start those afresh.
+      const fresh = emptyDraft(detail, patch.channel);
+      draft = { ...fresh, text: draft.text };
+    } else if (patch.result && patch.result !== get().draft.result) {
+      draft.outcome = outcomesFor(draft.channel, patch.result)[0]!;
+    }
+    set({ draft, blocked: null, submitError: null });
+  },
+
+  async runCheck(caseId) {
+    const d = get().draft;
+    if (d.channel === 'note' || d.direction === 'inbound') {
+      set({ check: null, checking: false, checkError: null });
+      return;
+    }
+    const seq = ++checkSeq;
+    set({ checking: true });
+    try {
+      const decision = await call((a) =>
+        a.contacts.check({
+          caseId,
+          channel: d.channel as Exclude<ActivityChannel, 'note'>,
+          contactPointId: d.contactPointId,
+          text: d.text.trim() ? d.text : null,
+          collectors: d.collectors,
+        }),
+      );
+      if (seq === checkSeq) set({ check: decision, checking: false, checkError: null });
+    } catch (err) {
+      if (seq === checkSeq) set({ checking: false, checkError: toApiError(err).body });
+    }
+  },
+
+  async submit(detail) {
+    const d = get().draft;
+    if (get().submitting) return null;
+    let promise: { amountMinor: number; dueDate: string } | undefined;
+    if (d.outcome === 'promise_to_pay') {
+      const amountMinor = parseMoneyInput(d.promiseAmount, detail.balance.currency);
+      // The form disables submission until these hold; this only guards a stray Ctrl+Enter.
+      if (amountMinor === null || amountMinor < 1 || !d.promiseDate) return null;
+      promise = { amountMinor, dueDate: d.promiseDate };
+    }
+    set({ submitting: true, submitError: null, blocked: null });
+    try {
+      const result = await call((a) =>
+        a.contacts.log({
+          caseId: detail.id,
+          channel: d.channel,
+          contactPointId: d.channel === 'note' ? null : d.contactPointId,
+          direction: d.direction,
+          result: d.result,
+          outcome: d.outcome,
+          text: d.text.trim() ? d.text : null,
+          disclosureConfirmed: d.disclosureConfirmed,
+          identityVerified: d.identityVerified,
+          collectors: d.collectors,
+          ...(promise ? { promise } : {}),
+        }),
+      );
+      if (result.activityId === null) {
+        set({ submitting: false, blocked: result.decision, check: result.decision });
+        return result;
+      }
+      set({ submitting: false, draft: emptyDraft(detail, d.channel), check: null });
+      return result;
+    } catch (err) {
+      const decision = blockedDecision(err);
+      set({ submitting: false, blocked: decision, submitError: decision ? null : toApiError(err).body, ...(decision ? { check: decision } : {}) });
+      return null;
+    }
+  },
+}));

@@ -1,0 +1,108 @@
+/** Search, filters and the "Next case" button above the queue. */
+import { useEffect, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../stores/session';
+import { BUCKETS, STATUSES, useQueue, type BucketFilter } from './queueStore';
+import type { CaseStatus } from '../../../common/api/types';
+
+const SEARCH_DEBOUNCE_MS = 250;
+
+export function QueueToolbar({ searchRef, onNext }: { searchRef: RefObject<HTMLInputElement | null>; onNext(): void }) {
+  const { t } = useTranslation();
+  const placements = useSession((s) => s.placements);
+  const search = useQueue((s) => s.search);
+  const filters = useQueue((s) => s.filters);
+  const setSearch = useQueue((s) => s.setSearch);
+  const setFilter = useQueue((s) => s.setFilter);
+  const clearFilters = useQueue((s) => s.clearFilters);
+  const [text, setText] = useState(search);
+
+  useEffect(() => setText(search), [search]);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSearch(text), SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [text, setSearch]);
+
+  const anyFilter =
+    search !== '' || filters.placementId !== null || filters.status !== null || filters.bucket !== null ||
+    filters.promiseDueToday || filters.contactableNow || filters.includeClosed;
+
+  return (
+    <div className="queue-toolbar" role="search" aria-label={t('queue.filtersLabel')}>
+      <label className="field field-search">
+        <span className="visually-hidden">{t('queue.search')}</span>
+        <input
+          ref={searchRef}
+          type="search"
+          value={text}
+          placeholder={t('queue.searchPlaceholder')}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') setSearch(text);
+            if (e.key === 'Escape') {
+              if (text) setText('');
+              else e.currentTarget.blur();
+            }
+          }}
+          maxLength={100}
+          data-testid="queue-search"
+        />
+        <kbd className="field-hint" aria-hidden="true">/</kbd>
+      </label>
+      <label className="field field-inline">
+        <span>{t('queue.filter.placement')}</span>
+        <select value={filters.placementId ?? ''} onChange={(e) => setFilter('placementId', e.target.value || null)} data-testid="filter-placement">
+          <option value="">{t('queue.filter.all')}</option>
+          {placements.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.code} · {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field field-inline">
+        <span>{t('queue.filter.status')}</span>
+        <select value={filters.status ?? ''} onChange={(e) => setFilter('status', (e.target.value || null) as CaseStatus | null)} data-testid="filter-status">
+          <option value="">{t('queue.filter.active')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field field-inline">
+        <span>{t('queue.filter.bucket')}</span>
+        <select value={filters.bucket ?? ''} onChange={(e) => setFilter('bucket', (e.target.value || null) as BucketFilter | null)} data-testid="filter-bucket">
+          <option value="">{t('queue.filter.all')}</option>
+          {BUCKETS.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={filters.promiseDueToday} onChange={(e) => setFilter('promiseDueToday', e.target.checked)} data-testid="filter-promise-today" />
+        <span>{t('queue.filter.promiseDueToday')}</span>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={filters.contactableNow} onChange={(e) => setFilter('contactableNow', e.target.checked)} data-testid="filter-contactable" />
+        <span>{t('queue.filter.contactableNow')}</span>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={filters.includeClosed} onChange={(e) => setFilter('includeClosed', e.target.checked)} data-testid="filter-closed" />
+        <span>{t('queue.filter.includeClosed')}</span>
+      </label>
+      {anyFilter ? (
+        <button type="button" className="btn btn-ghost btn-small" onClick={() => { setText(''); clearFilters(); }}>
+          {t('queue.filter.clear')}
+        </button>
+      ) : null}
+      <div className="toolbar-spacer" />
+      <button type="button" className="btn btn-primary" onClick={onNext} data-testid="next-case" title={`${t('queue.nextCase')} (n)`}>
+        {t('queue.nextCase')} <kbd aria-hidden="true">n</kbd>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/queue.css';
+import './styles/case.css';
+import './styles/forms.css';
+import { initI18n } from './app/i18n';
+import { App } from './app/App';
+
+initI18n();
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

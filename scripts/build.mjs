@@ -1,0 +1,47 @@
+// Builds everything that runs: the renderer (vite) and the Node/Electron bundles (esbuild).
+// Native modules stay external: better-sqlite3 is loaded from node_modules at run time.
+import { build } from 'esbuild';
+import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { build as viteBuild } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+const quiet = process.argv.includes('--quiet');
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'linked',
+  external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'electron', 'playwright-core', '@playwright/test', 'vite', 'esbuild'],
+  define: { __CASEDESK_VERSION__: JSON.stringify(version) },
+  logLevel: 'warning',
+};
+
+const entries = [
+  { in: 'main/cli/entry.ts', out: 'dist/cli.cjs', opts: node },
+  { in: 'main/launch.ts', out: 'dist/launch.cjs', opts: node },
+  { in: 'preload/web.ts', out: 'dist/host/bridge.js', opts: { ...node, platform: 'browser', format: 'iife', target: 'chrome120', external: [] } },
+  { in: 'main/electron/main.ts', out: 'dist/electron/main.cjs', opts: node },
+  { in: 'main/electron/backend-process.ts', out: 'dist/electron/backend-process.cjs', opts: node },
+  // Sandboxed preloads cannot require npm modules: everything but `electron` is bundled in.
+  { in: 'preload/electron.ts', out: 'dist/electron/preload.cjs', opts: { ...node, target: 'chrome120' } },
+  { in: 'lender/server.ts', out: 'dist/lender/server.cjs', opts: node },
+  { in: 'test/bench/bench.ts', out: 'dist/bench/bench.cjs', opts: node },
+  { in: 'test/stress/stress.ts', out: 'dist/stress/stress.cjs', opts: node },
+  { in: 'test/stress/worker.ts', out: 'dist/stress/worker.cjs', opts: node },
+];
+
+rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+mkdirSync(path.join(root, 'dist'), { recursive: true });
+const started = Date.now();
+await Promise.all(
+  entries
+    .filter((e) => existsSync(path.join(root, e.in)))
+    .map((e) => build({ ...e.opts, entryPoints: [path.join(root, e.in)], outfile: path.join(root, e.out) })),
+);
+await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+if (!quiet) console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,19 @@
+/**
+ * Builds one demo database per run (5,000 cases, the issue's size) that every test copies into its
+ * own data directory: each test starts from the same fresh agency without paying for the seed.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const TEMPLATE_ENV = 'CASEDESK_E2E_TEMPLATE';
+
+export default function globalSetup(): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-e2e-template-'));
+  const file = path.join(dir, 'casedesk.sqlite');
+  execFileSync(process.execPath, ['bin/casedesk.cjs', 'demo', '--db', file, '--cases', '5000'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // Fold the WAL into the main file so a plain copy is complete.
+  execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.pragma('wal_checkpoint(TRUNCATE)');d.pragma('journal_mode=DELETE');d.close();`]);
+  process.env[TEMPLATE_ENV] = file;
+}

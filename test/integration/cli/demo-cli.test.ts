@@ -1,0 +1,61 @@
+/** `casedesk demo` through the real CLI dispatcher, writing a real database file. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../main/cli/main';
+import { tempDir } from '../../support/backend';
+
+function io() {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  return { io: { stdin: new PassThrough(), stdout, stderr }, out: () => out, err: () => err };
+}
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+describe('casedesk demo', () => {
+  it('writes the demo agency: three placements under the three presets, cases, users; integrity ok', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = path.join(dir, 'demo.sqlite');
+    const s = io();
+    expect(await runCli(['demo', '--db', file, '--cases', '300'], s.io)).toBe(0);
+    expect(s.out()).toMatch(/300 cases/);
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n).toBe(300);
+    expect(db.prepare('SELECT preset FROM placements ORDER BY preset').all()).toEqual([{ preset: 'cn' }, { preset: 'uk-conc' }, { preset: 'us-regf' }]);
+    expect((db.prepare('SELECT count(DISTINCT lender_id) AS n FROM placements').get() as { n: number }).n).toBe(2);
+    const names = db.prepare('SELECT full_name FROM borrowers').all() as { full_name: string }[];
+    expect(names.some((n) => /[\u4e00-\u9fff]/.test(n.full_name))).toBe(true);
+    expect(names.some((n) => /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(n.full_name))).toBe(true);
+    expect((db.prepare('SELECT count(*) AS n FROM activities').get() as { n: number }).n).toBeGreaterThan(300);
+    db.close();
+  });
+
+  it('gives a usage error and exit code 2 for bad flags', async () => {
+    for (const argv of [['demo'], ['demo', '--db'], ['demo', '--db', 'x.sqlite', '--cases', 'many'], ['demo', '--db', 'x.sqlite', '--bogus'], ['nonsense']]) {
+      const s = io();
+      expect(await runCli(argv, s.io), argv.join(' ')).toBe(2);
+      expect(s.err().length, argv.join(' ')).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses to write into an existing database', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = path.join(dir, 'x.sqlite');
+    fs.writeFileSync(file, 'not empty');
+    const s = io();
+    expect(await runCli(['demo', '--db', file], s.io)).toBe(2);
+    expect(s.err()).toMatch(/already exists/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('not empty');
+  });
+});
