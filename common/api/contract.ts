@@ -5,10 +5,15 @@
 import { app } from './methods/app';
 import { cases } from './methods/cases';
 import { contacts } from './methods/contacts';
+import { complaints } from './methods/complaints';
+import { letters } from './methods/letters';
+import { overrides } from './methods/overrides';
+import { promises } from './methods/promises';
+import { sync } from './methods/sync';
 import type { InputOf, MethodSpec, OutputOf } from './method';
 import type { Result } from './result';
 
-export const contract = { app, cases, contacts } as const;
+export const contract = { app, cases, contacts, promises, letters, complaints, overrides, sync } as const;
 
 export type Contract = typeof contract;
 export type Namespace = keyof Contract;

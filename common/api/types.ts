@@ -204,3 +204,75 @@ export interface LogContactResult {
   decision: Decision;
   decisionId: string;
 }
+
+export interface ComplaintView {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  category: string;
+  channel: string;
+  description: string;
+  openedAt: string;
+  dueAt: string;
+  status: 'open' | 'responded' | 'resolved' | 'escalated';
+  assignee: string | null;
+  response: string | null;
+  resolvedAt: string | null;
+  overdue: boolean;
+}
+
+export interface TemplateSummary {
+  id: string;
+  kind: 'letter' | 'sms' | 'email';
+  language: 'zh-CN' | 'en';
+  name: string;
+}
+
+export interface LintFinding {
+  rule: string;
+  category: string;
+  start: number;
+  end: number;
+  text: string;
+  message: { 'zh-CN': string; en: string };
+}
+
+export interface LetterPreview {
+  templateId: string;
+  kind: 'letter' | 'sms' | 'email';
+  subject: string;
+  body: string;
+  findings: LintFinding[];
+  decision: Decision;
+}
+
+export interface PaymentResult {
+  paymentId: string;
+  installments: InstallmentView[];
+  promises: PromiseView[];
+}
+
+export interface OverrideView {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  decisionId: string;
+  rules: string[];
+  requestedBy: string;
+  requestedAt: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'refused' | 'used' | 'expired';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+}
+
+export interface AffordabilityView {
+  monthlyIncome: Money;
+  monthlyExpenditure: Money;
+  disposable: Money;
+  suggestedMonthly: Money;
+  suggestedCount: number | null;
+  notes: string;
+  assessedAt: string;
+}

@@ -64,11 +64,11 @@ export const promisesRepo = {
     const row = stmt(
       db,
       `SELECT min(d) AS d FROM (
-         SELECT due_date AS d FROM promises WHERE case_id = ?1 AND status = 'open'
+         SELECT due_date AS d FROM promises WHERE case_id = @caseId AND status = 'open'
          UNION ALL
          SELECT i.due_date FROM installments i JOIN payment_plans pl ON pl.id = i.plan_id
-           WHERE pl.case_id = ?1 AND pl.status = 'active' AND i.status IN ('due','partial'))`,
-    ).get(caseId) as { d: string | null };
+           WHERE pl.case_id = @caseId AND pl.status = 'active' AND i.status IN ('due','partial'))`,
+    ).get({ caseId }) as { d: string | null };
     return row.d;
   },
   insertPlan(db: Db, p: PlanRow): void {

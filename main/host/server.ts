@@ -47,6 +47,20 @@ function sendResult(res: http.ServerResponse, status: number, result: Result<unk
   send(res, status, JSON.stringify(result), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
 }
 
+/** Reads a body up to `limit` bytes; past it, drains the rest unread so the client gets our answer. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > limit ? 'too_large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
 function tokensEqual(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -139,25 +153,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       sendResult(res, 415, fail('VALIDATION', 'API calls need Content-Type: application/json.'));
       return;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_BODY_BYTES) {
-        tooLarge = true;
-        break;
-      }
-      chunks.push(chunk as Buffer);
-    }
-    if (tooLarge) {
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === 'too_large') {
       sendResult(res, 413, fail('VALIDATION', `Request body larger than ${MAX_BODY_BYTES} bytes.`));
-      req.destroy();
       return;
     }
     let input: unknown;
     try {
-      const text = Buffer.concat(chunks).toString('utf8');
+      const text = body.toString('utf8');
       input = text.length === 0 ? {} : JSON.parse(text);
     } catch {
       sendResult(res, 400, fail('VALIDATION', 'The request body is not valid JSON.'));

@@ -29,7 +29,7 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
     <Dialog title={t('help.title')} onClose={onClose} testId="help-overlay">
       <div className="help-grid">
         {GROUPS.map((g) => (
-          <section key={g.title} aria-label={t(g.title)}>
+          <div key={g.title}>
             <h3>{t(g.title)}</h3>
             <dl className="help-keys">
               {g.keys.map(([k, label]) => (
@@ -41,7 +41,7 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
                 </div>
               ))}
             </dl>
-          </section>
+          </div>
         ))}
       </div>
     </Dialog>

@@ -40,11 +40,25 @@ export function toApiError(err: unknown): ApiError {
   return new ApiError({ code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
 }
 
-/** The blocking decision a GUARDRAIL_BLOCKED error carries in `details.decision`, if any. */
+export interface RefusedContact {
+  code: 'GUARDRAIL_BLOCKED' | 'APPROVAL_REQUIRED';
+  decision: Decision;
+  decisionId: string | null;
+}
+
+/** A refusal by the guardrails (block, or a warning that needs a supervisor's approval first). */
+export function refusal(err: unknown): RefusedContact | null {
+  if (!(err instanceof ApiError)) return null;
+  const code = err.code;
+  if (code !== 'GUARDRAIL_BLOCKED' && code !== 'APPROVAL_REQUIRED') return null;
+  const details = err.body.details as { decision?: Decision; decisionId?: string } | undefined;
+  if (!details?.decision) return null;
+  return { code, decision: details.decision, decisionId: details.decisionId ?? null };
+}
+
+/** The blocking decision a GUARDRAIL_BLOCKED / APPROVAL_REQUIRED error carries in `details.decision`. */
 export function blockedDecision(err: unknown): Decision | null {
-  if (!(err instanceof ApiError) || err.code !== 'GUARDRAIL_BLOCKED') return null;
-  const details = err.body.details as { decision?: Decision } | undefined;
-  return details?.decision ?? null;
+  return refusal(err)?.decision ?? null;
 }
 
 /** Field-level problems from a VALIDATION error: `[{path: 'promise.dueDate', message}]`. */

@@ -5,7 +5,7 @@ import { currentLanguage } from '../app/i18n';
 import { formatInstant } from '../app/format';
 import { viewDecision, type Severity, type Verdict } from './decision';
 
-const ICON: Record<Verdict | Severity, string> = { allow: '✓', warn: '!', block: '⛔', qa: '◎' };
+const ICON: Record<Verdict | Severity, string> = { allow: '✓', warn: '!', block: '✕', qa: '◎' };
 
 export function VerdictBadge({ verdict }: { verdict: Verdict | Severity }) {
   const { t } = useTranslation();
@@ -26,9 +26,11 @@ export interface DecisionPanelProps {
   testId?: string;
   /** Headline to use instead of the plain verdict (e.g. "May contact now"). */
   headline?: string;
+  /** Say "paused until resolved" for a block with no end time (case-level contactability only). */
+  showUntilResolved?: boolean;
 }
 
-export function DecisionPanel({ decision, timeZone, testId, headline }: DecisionPanelProps) {
+export function DecisionPanel({ decision, timeZone, testId, headline, showUntilResolved }: DecisionPanelProps) {
   const { t, i18n } = useTranslation();
   const view = viewDecision(decision, currentLanguage());
   if (!view) return null;
@@ -47,7 +49,7 @@ export function DecisionPanel({ decision, timeZone, testId, headline }: Decision
             {zone ? <span className="muted"> · {t('decision.borrowerTime')}</span> : null}
           </span>
         ) : null}
-        {view.verdict === 'block' && !view.nextAllowedAt ? (
+        {showUntilResolved && view.verdict === 'block' && !view.nextAllowedAt ? (
           <span className="decision-next">{t('decision.untilResolved')}</span>
         ) : null}
         {view.needsApproval ? <span className="badge badge-care">{t('decision.needsApproval')}</span> : null}

@@ -72,12 +72,12 @@ export function Dialog({ title, onClose, children, initialFocus, description, wi
         onKeyDown={onKeyDown}
         data-testid={testId}
       >
-        <header className="dialog-header">
+        <div className="dialog-header">
           <h2 id={titleId}>{title}</h2>
           <button type="button" className="btn btn-ghost btn-icon" onClick={() => onCloseRef.current()} aria-label={t('common.close')}>
             <span aria-hidden="true">×</span>
           </button>
-        </header>
+        </div>
         {description ? (
           <p id={descId} className="dialog-description">
             {description}

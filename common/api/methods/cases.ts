@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from '../method';
-import { CaseStatusSchema, Id, Reason } from '../schemas';
-import type { CaseDetail, QueuePage } from '../types';
+import { CaseStatusSchema, FreeText, Id, MinorUnits, Reason } from '../schemas';
+import type { AffordabilityView, CaseDetail, QueuePage } from '../types';
 
 export const QUEUE_SORTS = ['priority', 'balance', 'dpd', 'nextAction', 'nextContact', 'reference'] as const;
 export const BUCKETS = ['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7+'] as const;
@@ -40,5 +40,21 @@ export const cases = {
   }),
   reveal: method<{ value: string }>()(RevealInput, {
     description: 'Unmask one personal-data field; needs a reason; audited.',
+  }),
+  setOutcome: method<CaseDetail>()(
+    z.strictObject({
+      caseId: Id,
+      outcome: z.enum(['paid_in_full', 'settled', 'payment_plan', 'returned_to_lender', 'legal_review', 'unable_to_locate']),
+      reason: Reason,
+    }),
+    { description: 'Record the case outcome; outcomes other than payment_plan close the case.' },
+  ),
+  saveAffordability: method<AffordabilityView>()(
+    z.strictObject({ caseId: Id, monthlyIncomeMinor: MinorUnits, monthlyExpenditureMinor: MinorUnits, notes: FreeText.default('') }),
+    { description: 'Record an income and expenditure assessment; returns the suggested affordable plan.' },
+  ),
+  reassign: method<{ caseId: string; assigneeId: string }>()(z.strictObject({ caseId: Id, assigneeId: Id }), {
+    roles: ['supervisor', 'admin'],
+    description: 'Move a case to another collector of the team (audited).',
   }),
 };

@@ -16,7 +16,7 @@ export const LEXICON_EN: readonly LexiconEntry[] = [
   e('en.exposure.book', 'exposure', String.raw`\b(?:address book|contact list|phone contacts|public notice|list of debtors|debtors'? list|name and shame)\b`),
   e('en.exposure.shame', 'exposure', String.raw`\b(?:shame|expose|humiliate) you\b`),
   e('en.exposure.post', 'exposure', String.raw`\b(?:post|publish|share)\b[^.\n]{0,40}?\b(?:online|social media|facebook|twitter|instagram|newspaper|internet)\b`),
-  e('en.impersonation.self', 'impersonation', String.raw`\b(?:this is|i am|i'm|we are|we're|calling from|on behalf of|officers? from) (?:the |a )?(?:police|sheriff(?:'s office)?|fbi|irs|hmrc|courts?|district attorney|government|federal agents?|law enforcement|bailiffs?|magistrates?|county court|high court|attorney general|department of justice)\b`),
+  e('en.impersonation.self', 'impersonation', String.raw`\b(?:this is|i am|i'm|we are|we're|calling from|on behalf of|officers? from)(?: with| from)? (?:the |a )?(?:police|sheriff(?:'s office)?|fbi|irs|hmrc|courts?|district attorney|government|federal agents?|law enforcement|bailiffs?|magistrates?|county court|high court|attorney general|department of justice)\b`),
   e('en.impersonation.docs', 'impersonation', String.raw`\b(?:court officer|officer of the court|federal agent|police officer|court (?:summons|order|warrant)|official (?:court )?notice|summons to appear|bailiffs? (?:are|will be) (?:coming|on (?:their|the) way|sent))\b`),
   e('en.false.garnish', 'false_legal', String.raw`\bgarnish(?:ing|ed|ment)?\b[^.\n]{0,30}?\b(?:wages?|salary|pay|pension|benefits)\b`),
   e('en.false.seize', 'false_legal', String.raw`\b(?:seiz(?:e|ure|ing)|repossess)\b[^.\n]{0,30}?\b(?:home|house|car|property|assets|belongings)\b`),

@@ -17,6 +17,7 @@ import { recordChange } from '../record/recordChange';
 import { refreshDerived } from '../services/derived';
 import { cnPerson, ukPerson, usPerson, type DemoPerson } from './people';
 import { seededRng, type Rng } from './random';
+import { seedTemplates } from './templates';
 
 export interface DemoOptions {
   cases: number;
@@ -118,6 +119,7 @@ function seedPlacements(app: AppContext, now: Date): DemoPlacement[] {
       status: 'active',
       created_at: created,
     });
+    seedTemplates(db, id, s.preset, created);
     return { id, preset: s.preset, currency: s.currency, person: s.person, share: s.share, prefix: s.prefix };
   });
 }

@@ -1,4 +1,5 @@
 import { caseService } from '../services/cases';
+import { outcomeService } from '../services/outcomes';
 import type { NamespaceHandlers } from './types';
 
 export const caseHandlers: NamespaceHandlers<'cases'> = {
@@ -6,4 +7,7 @@ export const caseHandlers: NamespaceHandlers<'cases'> = {
   get: (input, ctx) => caseService.get(ctx, input.caseId),
   next: (input, ctx) => caseService.next(ctx, input.placementId),
   reveal: (input, ctx) => caseService.reveal(ctx, input),
+  setOutcome: (input, ctx) => outcomeService.setOutcome(ctx, input),
+  saveAffordability: (input, ctx) => outcomeService.saveAffordability(ctx, input),
+  reassign: (input, ctx) => outcomeService.reassign(ctx, input),
 };

@@ -5,13 +5,23 @@
 import { METHOD_NAMES } from '../../../common/api/contract';
 import { appHandlers } from './app';
 import { caseHandlers } from './cases';
+import { complaintHandlers } from './complaints';
 import { contactHandlers } from './contacts';
+import { letterHandlers } from './letters';
+import { overrideHandlers } from './overrides';
+import { promiseHandlers } from './promises';
+import { syncHandlers } from './sync';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
   app: appHandlers,
   cases: caseHandlers,
   contacts: contactHandlers,
+  promises: promiseHandlers,
+  letters: letterHandlers,
+  complaints: complaintHandlers,
+  overrides: overrideHandlers,
+  sync: syncHandlers,
 };
 
 export function checkHandlerTable(table: Record<string, Record<string, unknown>>): void {

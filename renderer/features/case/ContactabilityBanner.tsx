@@ -14,7 +14,7 @@ export function ContactabilityBanner({ detail }: { detail: CaseDetail }) {
       : t('case.contactability.warn');
   return (
     <div className="contactability" role="region" aria-label={t('case.contactability.label')} data-testid="contactability">
-      <DecisionPanel decision={c.decision} timeZone={zone} headline={headline} />
+      <DecisionPanel decision={c.decision} timeZone={zone} headline={headline} showUntilResolved testId="contactability-decision" />
     </div>
   );
 }

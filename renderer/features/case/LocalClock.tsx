@@ -20,7 +20,8 @@ export function LocalClock({ zones }: { zones: string[] }) {
         }
         return (
           <span key={zone} className="local-clock-zone">
-            <strong>{text}</strong> <span className="muted small">{zone}</span>
+            <strong>{text}</strong>{' '}
+            <span className="muted small">{zone}</span>
           </span>
         );
       })}

@@ -21,7 +21,7 @@ export function RevealDialog({ target, onClose }: { target: RevealTarget; onClos
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const input = useRef<HTMLTextAreaElement>(null);
+  const input = useRef<HTMLInputElement>(null);
   const tooShort = reason.trim().length < MIN_REASON;
 
   const submit = async () => {
@@ -48,18 +48,13 @@ export function RevealDialog({ target, onClose }: { target: RevealTarget; onClos
       >
         <label className="field">
           <span>{t('reveal.reason')}</span>
-          <textarea
+          <input
             ref={input}
-            rows={3}
+            type="text"
             value={reason}
             maxLength={500}
+            autoComplete="off"
             onChange={(e) => setReason(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault();
-                void submit();
-              }
-            }}
             aria-invalid={reason.length > 0 && tooShort}
             aria-describedby="reveal-hint"
             data-testid="reveal-reason"
@@ -70,7 +65,15 @@ export function RevealDialog({ target, onClose }: { target: RevealTarget; onClos
         </label>
         <div className="quick-picks" role="group" aria-label={t('reveal.quickLabel')}>
           {QUICK_REASONS.map((k) => (
-            <button key={k} type="button" className="btn btn-small" onClick={() => setReason(t(k))}>
+            <button
+              key={k}
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                setReason(t(k));
+                input.current?.focus();
+              }}
+            >
               {t(k)}
             </button>
           ))}

@@ -18,13 +18,16 @@ const KIND_ICON: Record<TimelineItem['kind'], string> = {
 };
 /** Detail keys shown as words via translation of their value. */
 const ENUM_KEYS = new Set(['channel', 'result', 'outcome', 'status', 'direction', 'party', 'category', 'verdict', 'kind', 'method']);
-const HIDDEN_KEYS = new Set(['id', 'caseId', 'activityId', 'decisionId', 'contactPointId', 'hash', 'prevHash', 'reasons', 'rules']);
+const HIDDEN_KEYS = new Set(['id', 'caseId', 'activityId', 'decisionId', 'contactPointId', 'hash', 'prevHash', 'reasons', 'rules', 'action', 'policyVersion']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Where a `status` value is translated, by item kind. */
+const STATUS_KEYS: Partial<Record<TimelineItem['kind'], string>> = { promise: 'promises.state', plan: 'plans.state', complaint: 'complaints.state' };
 
 function isMoney(x: unknown): x is { minor: number; currency: string } {
   return typeof x === 'object' && x !== null && typeof (x as { minor?: unknown }).minor === 'number' && typeof (x as { currency?: unknown }).currency === 'string';
 }
 
-function formatValue(key: string, value: unknown, t: TFunction, locale: string): string | null {
+function formatValue(kind: TimelineItem['kind'], key: string, value: unknown, t: TFunction, locale: string): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (isMoney(value)) return money(value, locale);
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
@@ -32,6 +35,7 @@ function formatValue(key: string, value: unknown, t: TFunction, locale: string):
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value, locale);
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, locale);
+    if (key === 'status' && STATUS_KEYS[kind]) return t(`${STATUS_KEYS[kind]}.${value}`, { defaultValue: value });
     if (ENUM_KEYS.has(key)) return t(`enum.${key}.${value}`, { defaultValue: t(`outcome.${value}`, { defaultValue: value }) });
     return value;
   }
@@ -39,21 +43,33 @@ function formatValue(key: string, value: unknown, t: TFunction, locale: string):
   return null;
 }
 
-function ruleIds(detail: Record<string, unknown>): string[] {
+interface ReasonLine {
+  rule: string;
+  message: string;
+}
+
+/** The rules behind a recorded decision, with their message in the collector's language. */
+function reasonLines(detail: Record<string, unknown>, lang: string): ReasonLine[] {
   const reasons = (detail.reasons ?? (detail.decision as { reasons?: unknown } | undefined)?.reasons) as unknown;
-  if (Array.isArray(reasons)) return reasons.map((r) => (r as { rule?: string }).rule ?? '').filter(Boolean);
-  return Array.isArray(detail.rules) ? (detail.rules as unknown[]).filter((r): r is string => typeof r === 'string') : [];
+  if (!Array.isArray(reasons)) return [];
+  return reasons.flatMap((r: unknown) => {
+    if (typeof r !== 'object' || r === null) return [];
+    const o = r as { rule?: unknown; message?: Record<string, unknown> };
+    const m = o.message ?? {};
+    const message = (lang === 'zh-CN' ? (m['zh-CN'] ?? m.en) : (m.en ?? m['zh-CN'])) as unknown;
+    return typeof o.rule === 'string' ? [{ rule: o.rule, message: typeof message === 'string' ? message : '' }] : [];
+  });
 }
 
 function TimelineEntry({ item }: { item: TimelineItem }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const verdict = (item.detail.verdict ?? (item.detail.decision as { verdict?: unknown } | undefined)?.verdict) as unknown;
-  const rules = ruleIds(item.detail);
+  const rules = reasonLines(item.detail, i18n.language);
   const text = typeof item.detail.text === 'string' ? item.detail.text : null;
   const fields = Object.entries(item.detail)
     .filter(([k]) => !HIDDEN_KEYS.has(k) && k !== 'text' && k !== 'verdict' && k !== 'decision')
-    .map(([k, v]) => [k, formatValue(k, v, t, locale)] as const)
+    .map(([k, v]) => [k, formatValue(item.kind, k, v, t, locale)] as const)
     .filter((e): e is readonly [string, string] => e[1] !== null);
   return (
     <li className={`tl-item tl-${item.kind}`} data-testid="timeline-item" data-kind={item.kind}>
@@ -69,22 +85,26 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
             {formatDateTime(item.at, locale)}
           </time>
         </div>
-        {fields.length > 0 || rules.length > 0 ? (
+        {fields.length > 0 ? (
           <p className="tl-fields">
             {fields.map(([k, v]) => (
               <span key={k} className="tl-field">
                 <span className="muted">{t(`timeline.detail.${k}`, { defaultValue: k })}:</span> {v}
               </span>
             ))}
-            {rules.map((r) => (
-              <code key={r} className="rule-id">
-                {r}
-              </code>
-            ))}
           </p>
         ) : null}
+        {rules.length > 0 ? (
+          <ul className="tl-reasons">
+            {rules.map((r, i) => (
+              <li key={`${r.rule}-${i}`}>
+                <code className="rule-id">{r.rule}</code> {r.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {text ? <p className="tl-text">{text}</p> : null}
-        {item.actor ? <p className="tl-actor muted small">{t('timeline.by', { actor: item.actor })}</p> : null}
+        {item.actor && !UUID.test(item.actor) ? <p className="tl-actor muted small">{t('timeline.by', { actor: item.actor })}</p> : null}
       </div>
     </li>
   );

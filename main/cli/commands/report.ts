@@ -1,0 +1,126 @@
+/**
+ * `casedesk report export --db FILE --placement ID|CODE --out DIR [--from DATE] [--to DATE] [--passphrase-env VAR] [--report ID]`
+ *   builds and signs the placement's next progress report (queued for the lender too) and writes
+ *   report.json, report.sig and workstation.pub.pem; with --report, exports an already-signed one.
+ * `casedesk report verify DIR` checks the signature and the chain and says what is wrong, if anything.
+ */
+import fs from 'node:fs';
+import { openDatabase } from '../../../db/open';
+import { workstationIdOf } from '../../backend';
+import { systemClock } from '../../backend/clock';
+import type { AppContext } from '../../backend/context';
+import { passphraseProtector } from '../../backend/crypto/protect';
+import { createReport } from '../../backend/reports/create';
+import { exportStoredReport } from '../../backend/reports/export';
+import { verifyReportFolder } from '../../backend/reports/files';
+import { createIdentity, loadIdentity, unlockSigner } from '../../backend/sync/identity';
+import { parseFlags, requireFlag } from '../args';
+import { EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../io';
+
+const USAGE = [
+  'usage: casedesk report export --db FILE --placement ID|CODE --out DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
+  '                              [--passphrase-env VAR (default CASEDESK_KEY_PASSPHRASE)] [--report ID]',
+  '       casedesk report verify DIR',
+].join('\n');
+
+const DEFAULT_PASSPHRASE_ENV = 'CASEDESK_KEY_PASSPHRASE';
+
+/** A calendar date (start of that UTC day; `end` = start of the next day) or a full UTC instant. */
+export function parseBoundary(value: string, flag: string, end: boolean): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const d = new Date(`${value}T00:00:00.000Z`);
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw new UsageError(`--${flag}: "${value}" is not a calendar date`);
+    if (end) d.setUTCDate(d.getUTCDate() + 1);
+    return d.toISOString();
+  }
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(value) && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
+  throw new UsageError(`--${flag} must be a date YYYY-MM-DD or a UTC instant …Z, got "${value}"`);
+}
+
+async function exportCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const { values } = parseFlags(
+    args,
+    {
+      db: { type: 'string' },
+      placement: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'passphrase-env': { type: 'string' },
+      report: { type: 'string' },
+    },
+    USAGE,
+  );
+  const file = requireFlag(values.db, 'db', USAGE);
+  const out = requireFlag(values.out, 'out', USAGE);
+  if (!fs.existsSync(file)) throw new UsageError(`--db: ${file} does not exist`);
+  const from = values.from === undefined ? undefined : parseBoundary(values.from, 'from', false);
+  const to = values.to === undefined ? undefined : parseBoundary(values.to, 'to', true);
+  if (from && to && from > to) throw new UsageError('--from must not be after --to');
+
+  const db = openDatabase(file);
+  try {
+    if (values.report !== undefined) {
+      exportStoredReport(db, values.report, out);
+      io.stdout.write(`exported report ${values.report} to ${out}\n`);
+      return EXIT_OK;
+    }
+    const placementArg = requireFlag(values.placement, 'placement', USAGE);
+    const placement = db
+      .prepare<[string, string], { id: string }>('SELECT id FROM placements WHERE id = ? OR code = ?')
+      .get(placementArg, placementArg);
+    if (!placement) throw new UsageError(`--placement: no placement with id or code "${placementArg}" in ${file}`);
+
+    const envName = values['passphrase-env'] ?? DEFAULT_PASSPHRASE_ENV;
+    const passphrase = process.env[envName];
+    if (!passphrase) {
+      throw new UsageError(`the workstation key is protected by a passphrase: set it in the environment variable ${envName} (or name another with --passphrase-env)`);
+    }
+    const protector = passphraseProtector(passphrase);
+    const app: AppContext = { db, clock: systemClock, dataDir: '.', host: 'cli', workstationId: workstationIdOf(db), log: () => undefined };
+    let identity = loadIdentity(db);
+    if (!identity) {
+      identity = createIdentity(db, app.workstationId, protector, app.clock.now());
+      io.stderr.write(`created a signing key for workstation ${app.workstationId} (protected by the passphrase in ${envName})\n`);
+    } else if (identity.keyScheme !== protector.scheme) {
+      io.stderr.write(
+        `the workstation key is protected by "${identity.keyScheme}" (the CaseDesk app's OS keychain); export from the app, or export an already-signed report with --report ID\n`,
+      );
+      return EXIT_FAILURE;
+    }
+    const signer = unlockSigner(identity, protector);
+    const info = createReport(app, signer, { placementId: placement.id, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    exportStoredReport(db, info.id, out);
+    io.stdout.write(
+      `report ${info.id} (placement ${info.placementId}, seq ${info.seq}, ${info.records} records, chain head ${info.chainHead.seq}) written to ${out}\n` +
+        `verify with: openssl pkeyutl -verify -pubin -inkey ${out}/workstation.pub.pem -rawin -in ${out}/report.json -sigfile ${out}/report.sig\n`,
+    );
+    return EXIT_OK;
+  } finally {
+    db.close();
+  }
+}
+
+async function verifyCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const { positionals } = parseFlags(args, {}, USAGE, true);
+  if (positionals.length !== 1 || !positionals[0]) throw new UsageError(`report verify takes exactly one folder\n${USAGE}`);
+  const dir = positionals[0];
+  const check = verifyReportFolder(dir);
+  if (!check.ok) {
+    io.stderr.write(`FAILED ${check.problem.code}: ${check.problem.message}\n`);
+    return EXIT_FAILURE;
+  }
+  const r = check.report;
+  io.stdout.write(
+    `OK: report ${r.id} (placement ${r.placementId}, seq ${r.seq}) from workstation ${r.workstationId}: signature verified; ` +
+      `${r.summary.records} records; chain continuous from seq ${r.chain.start.seq} to ${r.chain.head.seq} (head ${r.chain.head.hash})\n`,
+  );
+  return EXIT_OK;
+}
+
+export const report: CliCommand = async (args, io) => {
+  const [sub, ...rest] = args;
+  if (sub === 'export') return exportCommand(rest, io);
+  if (sub === 'verify') return verifyCommand(rest, io);
+  throw new UsageError(`${sub === undefined ? 'missing subcommand' : `unknown subcommand "${sub}"`}\n${USAGE}`);
+};

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+
+/** Error line + Cancel / Submit row shared by the case dialogs. */
+export function FormActions({
+  error,
+  busy,
+  disabled,
+  submitLabel,
+  onCancel,
+  testId,
+  danger,
+}: {
+  error: string | null;
+  busy: boolean;
+  disabled?: boolean;
+  submitLabel: string;
+  onCancel(): void;
+  testId?: string;
+  danger?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <span className="muted small">{t('contact.submitHint')}</span>
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} disabled={busy || disabled} data-testid={testId}>
+          {busy ? t('common.working') : submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** Ctrl+Enter submits the form from any field. */
+export function submitOnCtrlEnter(e: React.KeyboardEvent<HTMLFormElement>): void {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    e.currentTarget.requestSubmit();
+  }
+}
