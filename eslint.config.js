@@ -18,6 +18,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS launchers: plain Node scripts by design.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // common/: pure. No Node, no DOM frameworks, no Electron, and nothing from the outer layers.
     files: ['common/**/*.ts'],
     rules: {

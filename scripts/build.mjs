@@ -16,7 +16,8 @@ const node = {
   format: 'cjs',
   target: 'node20',
   sourcemap: 'linked',
-  external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'electron', 'playwright-core', '@playwright/test', 'vite', 'esbuild'],
+  // pdfkit reads its font metrics and ICC profile from its own folder at run time.
+  external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'electron', 'playwright-core', '@playwright/test', 'vite', 'esbuild'],
   define: { __CASEDESK_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
 };

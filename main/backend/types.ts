@@ -1,7 +1,7 @@
 import type { Result, MethodName, UserSummary } from '../../common/api';
 
 /** Who is calling. Every service call carries one; role checks happen in the services. */
-export interface Actor extends UserSummary {}
+export type Actor = UserSummary;
 
 /** The one door into the application: the Electron IPC relay, the loopback host and tests all use it. */
 export interface Backend {

@@ -1,16 +1,60 @@
-/**
- * Sync state, always visible (offline first). A placeholder until the contract has `sync.status`:
- * then this reads it and shows online/offline, pending outbox count and the last push.
- */
+/** Sync state, always visible (offline first): online or not, what waits to go, the last good sync. */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../common/api/methods/sync';
+import { call } from './api';
+import { formatInstant } from './format';
+
+const POLL_MS = 15_000;
 
 export function SyncPill() {
-  const { t } = useTranslation();
-  const pending: number | null = null;
+  const { t, i18n } = useTranslation();
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      call((a) => a.sync.status({}))
+        .then((s) => {
+          if (!live) return;
+          setStatus(s);
+          setFailed(false);
+        })
+        .catch(() => live && setFailed(true));
+    void load();
+    const timer = window.setInterval(load, POLL_MS);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, []);
+
+  const pending = status ? status.pending.reports + status.pending.records : 0;
+  let tone: 'ok' | 'offline' | 'busy' | 'error' = 'offline';
+  let text = t('sync.localOnly');
+  if (failed) {
+    tone = 'error';
+    text = t('sync.unknown');
+  } else if (status) {
+    if (!status.enrolled) text = pending > 0 ? t('sync.notEnrolledPending', { count: pending }) : t('sync.notEnrolled');
+    else if (status.state === 'syncing') {
+      tone = 'busy';
+      text = t('sync.syncing');
+    } else if (status.online === false || status.state === 'backoff') text = t('sync.offlinePending', { count: pending });
+    else if (pending > 0) {
+      tone = 'busy';
+      text = t('sync.pending', { count: pending });
+    } else {
+      tone = 'ok';
+      text = t('sync.upToDate');
+    }
+  }
+  const title = status?.lastSuccessAt ? t('sync.lastSuccess', { when: formatInstant(status.lastSuccessAt, i18n.language) }) : (status?.lastError ?? undefined);
   return (
-    <span className="sync-pill sync-offline" role="status" data-testid="sync-state">
+    <span className={`sync-pill sync-${tone}`} role="status" data-testid="sync-state" data-pending={pending} title={title}>
       <span className="sync-dot" aria-hidden="true" />
-      {pending === null ? t('sync.localOnly') : t('sync.offlinePending', { count: pending })}
+      {text}
     </span>
   );
 }

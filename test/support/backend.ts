@@ -6,6 +6,7 @@ import { createBackend } from '../../main/backend';
 import { fixedClock } from '../../main/backend/clock';
 import { createDemoAgency } from '../../main/backend/demo/demo';
 import type { Result } from '../../common/api/result';
+import type { Db } from '../../db/open';
 
 export function tempDir(prefix = 'casedesk-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -31,7 +32,7 @@ export function demoBackend(opts: { cases?: number; user?: string; now?: string 
 }
 
 /** A logical fingerprint of the database: every table's row count and a hash of its content. */
-export function dbFingerprint(db: import('../../db/open').Db): Record<string, string> {
+export function dbFingerprint(db: Db): Record<string, string> {
   const tables = db
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' ORDER BY name")
     .all() as { name: string }[];

@@ -1,5 +1,5 @@
 /** One case: header, contactability, borrower, money, terms, commitments, timeline, log contact. */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCase } from './caseStore';
 import { useNavigation } from '../../stores/navigation';
@@ -15,6 +15,8 @@ import { Timeline } from './Timeline';
 import { CommitmentsPanel } from '../promises/CommitmentsPanel';
 import { LogContactPanel } from '../contact/LogContactPanel';
 import { useContact } from '../contact/contactStore';
+import { ACTION_KEYS, CaseActionBar, CaseDialogHost, actionEnabled } from './CaseActions';
+import { useCaseDialogs, type CaseDialog } from '../../stores/caseDialogs';
 
 export function CaseView({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
@@ -37,11 +39,27 @@ export function CaseView({ caseId }: { caseId: string }) {
     if (detail && useContact.getState().caseId !== detail.id) useContact.getState().reset(detail);
   }, [detail]);
 
-  useEffect(() => () => setContactOpen(false), [setContactOpen]);
+  useEffect(
+    () => () => {
+      setContactOpen(false);
+      useCaseDialogs.getState().close();
+    },
+    [setContactOpen],
+  );
+  const logButton = useRef<HTMLButtonElement>(null);
 
   const closed = detail?.status === 'closed' || detail?.status === 'recalled';
 
+  const dialogKeys = Object.fromEntries(
+    (Object.entries(ACTION_KEYS) as [CaseDialog, string][]).map(([action, key]) => [
+      key,
+      () => {
+        if (detail && actionEnabled(detail, action)) useCaseDialogs.getState().show(action);
+      },
+    ]),
+  );
   useHotkeys({
+    ...dialogKeys,
     Escape: () => backToQueue(),
     c: () => {
       if (detail && !closed) setContactOpen(true);
@@ -92,6 +110,7 @@ export function CaseView({ caseId }: { caseId: string }) {
         </span>
         <div className="toolbar-spacer" />
         <button
+          ref={logButton}
           type="button"
           className="btn btn-primary"
           onClick={() => setContactOpen(!contactOpen)}
@@ -107,6 +126,7 @@ export function CaseView({ caseId }: { caseId: string }) {
           {t('case.recalled', { when: formatInstant(detail.recalledAt, i18n.language, { full: true }) })}
         </div>
       ) : null}
+      <CaseActionBar detail={detail} />
       <ContactabilityBanner detail={detail} />
       <div className="case-body">
         <div className="case-col case-col-facts">
@@ -119,9 +139,13 @@ export function CaseView({ caseId }: { caseId: string }) {
           {contactOpen ? (
             <LogContactPanel
               detail={detail}
-              onClose={() => setContactOpen(false)}
+              onClose={() => {
+                setContactOpen(false);
+                logButton.current?.focus();
+              }}
               onLogged={() => {
                 setContactOpen(false);
+                logButton.current?.focus();
                 void refresh();
               }}
             />
@@ -129,6 +153,7 @@ export function CaseView({ caseId }: { caseId: string }) {
           <Timeline items={detail.timeline} />
         </div>
       </div>
+      <CaseDialogHost detail={detail} />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { useSession } from '../../stores/session';
 import { parseMoneyInput } from '../../../common/domain/money/format';
 import { money, todayLocal } from '../../app/format';
 import { DisclosureScript } from './DisclosureScript';
+import { ApprovalRequest } from './ApprovalRequest';
 
 const CHECK_DEBOUNCE_MS = 300;
 
@@ -224,6 +225,7 @@ export function LogContactPanel({ detail, onClose, onLogged }: { detail: CaseDet
             </p>
           ) : null}
         </div>
+        <ApprovalRequest />
         {submitError ? (
           <p className="form-error field-wide" role="alert">
             {errorText(submitError, t)}

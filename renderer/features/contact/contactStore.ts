@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { ActivityChannel, CaseDetail, ContactResult, Decision, LogContactResult, OutcomeCode } from '../../../common/api/types';
 import type { ApiErrorBody } from '../../../common/api/result';
-import { blockedDecision, call, toApiError } from '../../app/api';
+import { call, refusal, toApiError } from '../../app/api';
 import { parseMoneyInput } from '../../../common/domain/money/format';
 import { defaultContactPoint, outcomesFor, resultsFor } from './contactRules';
 
@@ -49,8 +49,13 @@ interface ContactState {
   checkError: ApiErrorBody | null;
   submitting: boolean;
   submitError: ApiErrorBody | null;
-  /** The decision of the last submission when it was blocked. */
+  /** The decision of the last submission when it was refused. */
   blocked: Decision | null;
+  /** A warning needs a supervisor's approval: the decision to ask about. */
+  approvalFor: string | null;
+  /** The override requested for this draft; sent with the next submission. */
+  overrideId: string | null;
+  requestOverride(reason: string): Promise<void>;
   setOpen(open: boolean): void;
   reset(detail: CaseDetail | null): void;
   update(patch: Partial<ContactDraft>, detail: CaseDetail | null): void;
@@ -70,10 +75,12 @@ export const useContact = create<ContactState>((set, get) => ({
   submitting: false,
   submitError: null,
   blocked: null,
+  approvalFor: null,
+  overrideId: null,
 
   setOpen: (open) => set({ open }),
   reset(detail) {
-    set({ caseId: detail?.id ?? null, draft: emptyDraft(detail), check: null, checkError: null, submitError: null, blocked: null });
+    set({ caseId: detail?.id ?? null, draft: emptyDraft(detail), check: null, checkError: null, submitError: null, blocked: null, approvalFor: null, overrideId: null });
   },
   update(patch, detail) {
     let draft = { ...get().draft, ...patch };
@@ -84,7 +91,9 @@ export const useContact = create<ContactState>((set, get) => ({
     } else if (patch.result && patch.result !== get().draft.result) {
       draft.outcome = outcomesFor(draft.channel, patch.result)[0]!;
     }
-    set({ draft, blocked: null, submitError: null });
+    // An approval covers the contact it was asked for: a change of channel or point needs a new one.
+    const samePlace = draft.channel === get().draft.channel && draft.contactPointId === get().draft.contactPointId;
+    set({ draft, blocked: null, submitError: null, ...(samePlace ? {} : { approvalFor: null, overrideId: null }) });
   },
 
   async runCheck(caseId) {
@@ -136,18 +145,36 @@ export const useContact = create<ContactState>((set, get) => ({
           identityVerified: d.identityVerified,
           collectors: d.collectors,
           ...(promise ? { promise } : {}),
+          ...(get().overrideId ? { overrideId: get().overrideId! } : {}),
         }),
       );
       if (result.activityId === null) {
         set({ submitting: false, blocked: result.decision, check: result.decision });
         return result;
       }
-      set({ submitting: false, draft: emptyDraft(detail, d.channel), check: null });
+      set({ submitting: false, draft: emptyDraft(detail, d.channel), check: null, approvalFor: null, overrideId: null });
       return result;
     } catch (err) {
-      const decision = blockedDecision(err);
-      set({ submitting: false, blocked: decision, submitError: decision ? null : toApiError(err).body, ...(decision ? { check: decision } : {}) });
+      const r = refusal(err);
+      if (r) {
+        set({
+          submitting: false,
+          blocked: r.decision,
+          check: r.decision,
+          submitError: r.code === 'APPROVAL_REQUIRED' && get().overrideId ? toApiError(err).body : null,
+          approvalFor: r.code === 'APPROVAL_REQUIRED' ? r.decisionId : null,
+        });
+      } else {
+        set({ submitting: false, blocked: null, submitError: toApiError(err).body });
+      }
       return null;
     }
+  },
+
+  async requestOverride(reason) {
+    const decisionId = get().approvalFor;
+    if (!decisionId) return;
+    const view = await call((a) => a.overrides.request({ decisionId, reason }));
+    set({ overrideId: view.id });
   },
 }));

@@ -59,7 +59,7 @@ export function PlanDialog({ detail, prefill, onClose }: { detail: CaseDetail; p
       window.clearTimeout(timer);
     };
     // termsKey stands for `terms` (a fresh object each render).
-  }, [termsKey, t]); // eslint-disable-line @typescript-eslint/no-unused-expressions
+  }, [termsKey, t]);
 
   const action = useAction(async () => {
     if (!terms) return;

@@ -1,0 +1,230 @@
+/**
+ * The lender refuses what it must, precisely: altered bytes, removed records, replayed, gapped or
+ * discontinuous sequences, rewritten history, unauthenticated pushes; and stores a repeat once.
+ */
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { canonicalBytes, canonicalJson, utf8 } from '../../../common/domain/chain/canonical';
+import { chainHash } from '../../../common/domain/chain/hash';
+import type { ChainEntry, ChainRecord } from '../../../common/domain/chain/record';
+import { buildReport } from '../../../common/domain/report/build';
+import { ProgressReportSchema, type ProgressReport } from '../../../common/protocol/report';
+import { chainRepo } from '../../../db/repos/chain';
+import { reportsRepo } from '../../../db/repos/reports';
+import { sha256 } from '../../../main/backend/crypto/hash';
+import { entryFromRow } from '../../../main/backend/reports/create';
+import { LenderRefusedError, lenderClient, type LenderClient } from '../../../main/backend/sync/client';
+import { createSyncService, type SyncService } from '../../../main/backend/sync/service';
+import { startLenderServer, type LenderServer } from '../../../lender/app';
+import { assignmentDraft, insertCollector, logActivity, openTestApp, tempDir, testProtector, type TestApp } from '../sync/fixtures';
+
+let tmp: ReturnType<typeof tempDir>;
+let lender: LenderServer;
+let app: TestApp;
+let sync: SyncService;
+let client: LenderClient;
+let placementId: string;
+let caseIds: string[];
+let collector: string;
+
+beforeEach(async () => {
+  tmp = tempDir();
+  lender = await startLenderServer({ port: 0, dbFile: join(tmp.dir, 'lender.sqlite') });
+  app = openTestApp(join(tmp.dir, 'ws.sqlite'), new Date().toISOString());
+  sync = createSyncService(app, { protector: testProtector(), dailyReports: false });
+  await sync.enroll({ lenderUrl: lender.url, code: await lender.issueEnrollmentCode() });
+  const a = assignmentDraft(app.workstationId, 2);
+  await lender.publishAssignment(a.draft);
+  await sync.syncNow();
+  placementId = a.placementId;
+  caseIds = a.caseIds;
+  collector = insertCollector(app.db);
+  client = lenderClient({ baseUrl: lender.url, signer: sync.signer(), now: () => new Date() });
+});
+
+afterEach(async () => {
+  await sync.stop();
+  app.db.close();
+  await lender.close();
+  tmp.cleanup();
+});
+
+function work(n: number): void {
+  for (let i = 0; i < n; i++) logActivity(app, { caseId: caseIds[i % 2]!, placementId, collectorId: collector, at: new Date().toISOString() });
+}
+
+function stored(seq: number): { text: string; signature: string; report: ProgressReport } {
+  const row = app.db.prepare('SELECT canonical, signature_b64 FROM reports WHERE placement_id = ? AND seq = ?').get(placementId, seq) as {
+    canonical: string;
+    signature_b64: string;
+  };
+  return { text: row.canonical, signature: row.signature_b64, report: ProgressReportSchema.parse(JSON.parse(row.canonical)) };
+}
+
+/** Signs content the way a (compromised) workstation would: valid signature, bad content. */
+function resign(report: ProgressReport): { report: string; signature: string } {
+  const text = canonicalJson(report);
+  return { report: text, signature: Buffer.from(sync.signer().sign(utf8(text))).toString('base64') };
+}
+
+async function refusal(p: Promise<unknown>): Promise<LenderRefusedError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(LenderRefusedError);
+  return err as LenderRefusedError;
+}
+
+describe('lender report acceptance', () => {
+  it('stores a report delivered twice once and acknowledges the repeat with the same receipt', async () => {
+    work(3);
+    sync.createReport({ placementId });
+    const { text, signature } = stored(1);
+    const first = await client.pushReport({ report: text, signature });
+    const second = await client.pushReport({ report: text, signature });
+    expect(first.status).toBe('accepted');
+    expect(second).toEqual({ ...first, status: 'duplicate' });
+    expect(await lender.store.reportCount()).toBe(1);
+    expect(await lender.store.leafCount()).toBe(1);
+  });
+
+  it('refuses a report with one altered byte: BAD_SIGNATURE', async () => {
+    work(2);
+    sync.createReport({ placementId });
+    const { text, signature } = stored(1);
+    const at = text.indexOf('"connected"') + 2;
+    const altered = text.slice(0, at) + 'C' + text.slice(at + 1);
+    const err = await refusal(client.pushReport({ report: altered, signature }));
+    expect(err).toMatchObject({ code: 'BAD_SIGNATURE', status: 422 });
+    expect(err.message).toMatch(/altered or signed by another key/);
+    expect(await lender.store.reportCount()).toBe(0);
+  });
+
+  it('refuses a report with a removed record, even when re-signed: CHAIN_BROKEN naming the seq', async () => {
+    work(3);
+    sync.createReport({ placementId });
+    const { report } = stored(1);
+    const removedSeq = report.chain.links[1]!.seq;
+    report.chain.links.splice(1, 1);
+    report.summary.records -= 1;
+    report.summary.attemptsByChannel.call -= 1;
+    report.summary.rightPartyContacts -= 1;
+    const err = await refusal(client.pushReport(resign(report)));
+    expect(err.code).toBe('CHAIN_BROKEN');
+    expect(err.details).toMatchObject({ kind: 'seq_gap', expected: String(removedSeq), actual: String(removedSeq + 1) });
+  });
+
+  it('refuses altered figures, re-signed: REPORT_INCONSISTENT', async () => {
+    work(1);
+    sync.createReport({ placementId });
+    const { report } = stored(1);
+    report.summary.amountsCollected = { CNY: 1_000_000 };
+    const err = await refusal(client.pushReport(resign(report)));
+    expect(err.code).toBe('REPORT_INCONSISTENT');
+    expect(err.message).toMatch(/summary figures do not match/);
+  });
+
+  it('refuses a replayed sequence with other content, and a gap', async () => {
+    work(1);
+    sync.createReport({ placementId });
+    await sync.syncNow();
+    const { report } = stored(1);
+    const replay = { ...report, id: 'another-id', createdAt: new Date().toISOString() };
+    const err = await refusal(client.pushReport(resign(replay)));
+    expect(err).toMatchObject({ code: 'SEQUENCE_REPLAYED', status: 409, details: { seq: 1, lastAccepted: 1 } });
+
+    const gap = { ...report, id: 'gap-id', seq: 3 };
+    const gapErr = await refusal(client.pushReport(resign(gap)));
+    expect(gapErr).toMatchObject({ code: 'SEQUENCE_GAP', details: { expected: 2, got: 3 } });
+    expect(await lender.store.reportCount()).toBe(1);
+  });
+
+  it('refuses a report that does not start where the previous one ended: CHAIN_DISCONTINUOUS', async () => {
+    work(2);
+    sync.createReport({ placementId });
+    await sync.syncNow();
+    work(1);
+    // A second report that re-covers the chain from genesis instead of continuing.
+    const entries: ChainEntry[] = chainRepo(app.db).all().map(entryFromRow);
+    const r2 = buildReport({
+      id: 'r2',
+      workstationId: app.workstationId,
+      placementId,
+      seq: 2,
+      period: { from: '2026-01-01T00:00:00.000Z', to: new Date().toISOString() },
+      createdAt: new Date().toISOString(),
+      start: { seq: 0, hash: '0'.repeat(64) },
+      entries,
+    });
+    const err = await refusal(client.pushReport(resign(r2)));
+    expect(err.code).toBe('CHAIN_DISCONTINUOUS');
+    expect(err.message).toMatch(/starts at chain seq 0 .* but report 1 ended at seq/);
+  });
+
+  it('refuses a rewritten history reported for another placement: CHAIN_FORKED', async () => {
+    work(2);
+    sync.createReport({ placementId });
+    await sync.syncNow();
+    const b = assignmentDraft(app.workstationId, 1);
+    await lender.publishAssignment(b.draft);
+    await sync.syncNow();
+    // A forged chain: same positions, other content, internally consistent.
+    let prev = '0'.repeat(64);
+    const forged: ChainEntry[] = chainRepo(app.db)
+      .all()
+      .map((row) => {
+        const record: ChainRecord = { ...(JSON.parse(row.canonical) as ChainRecord), placementId: b.placementId, caseId: b.caseIds[0]! };
+        const hash = chainHash(prev, canonicalBytes(record), sha256);
+        const e = { record, prevHash: prev, hash };
+        prev = hash;
+        return e;
+      });
+    const report = buildReport({
+      id: 'forged',
+      workstationId: app.workstationId,
+      placementId: b.placementId,
+      seq: 1,
+      period: { from: '2026-01-01T00:00:00.000Z', to: new Date().toISOString() },
+      createdAt: new Date().toISOString(),
+      start: { seq: 0, hash: '0'.repeat(64) },
+      entries: forged,
+    });
+    const err = await refusal(client.pushReport(resign(report)));
+    expect(err).toMatchObject({ code: 'CHAIN_FORKED', details: { seq: 1 } });
+  });
+
+  it('refuses non-canonical text, another workstation’s report, and unsigned requests', async () => {
+    work(1);
+    sync.createReport({ placementId });
+    const { report, text } = stored(1);
+    const pretty = JSON.stringify(JSON.parse(text), null, 1);
+    const notCanonical = await refusal(
+      client.pushReport({ report: pretty, signature: Buffer.from(sync.signer().sign(utf8(pretty))).toString('base64') }),
+    );
+    expect(notCanonical.code).toBe('NOT_CANONICAL');
+
+    const mismatch = await refusal(client.pushReport(resign({ ...report, workstationId: 'someone-else' })));
+    expect(mismatch.code).toBe('WORKSTATION_MISMATCH');
+
+    const res = await fetch(`${lender.url}/v1/reports`, { method: 'POST', body: JSON.stringify({ report: text, signature: stored(1).signature }) });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
+
+    const garbage = await fetch(`${lender.url}/v1/enroll`, { method: 'POST', body: '{"code":1}' });
+    expect(garbage.status).toBe(400);
+    expect(await garbage.json()).toMatchObject({ error: { code: 'BAD_REQUEST', details: { issues: expect.any(Array) } } });
+  });
+
+  it('keeps refused reports pending and says why in the status', async () => {
+    work(1);
+    const info = sync.createReport({ placementId });
+    // Break the stored report so the lender refuses it (a disk error, a bad actor).
+    app.db.exec('DROP TRIGGER reports_no_update');
+    app.db.prepare("UPDATE reports SET signature_b64 = ? WHERE id = ?").run(Buffer.alloc(64, 1).toString('base64'), info.id);
+    const status = await sync.syncNow();
+    expect(status).toMatchObject({ online: true, pending: { reports: 1 }, refusedReports: 1 });
+    expect(status.lastError).toMatch(/refused report .* BAD_SIGNATURE/);
+    expect(reportsRepo(app.db).receipt(info.id)).toBeUndefined();
+  });
+});

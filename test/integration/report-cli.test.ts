@@ -1,0 +1,150 @@
+/**
+ * `casedesk report export|verify` over a real database file, checked with openssl when installed
+ * (the test says so when it is not).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson, utf8 } from '../../common/domain/chain/canonical';
+import { ProgressReportSchema } from '../../common/protocol/report';
+import { passphraseProtector } from '../../main/backend/crypto/protect';
+import { loadIdentity, unlockSigner } from '../../main/backend/sync/identity';
+import { report } from '../../main/cli/commands/report';
+import { insertCollector, logActivity, openTestApp, recordPayment, seedLocalPlacement, tempDir } from './sync/fixtures';
+
+const PASS_ENV = 'CASEDESK_TEST_REPORT_PASSPHRASE';
+const PASSPHRASE = 'a long enough test passphrase';
+
+function findOpenssl(): string | undefined {
+  for (const p of ['/usr/bin/openssl', '/usr/local/bin/openssl']) if (existsSync(p)) return p;
+  const which = spawnSync('which', ['openssl'], { encoding: 'utf8' });
+  return which.status === 0 ? which.stdout.trim() || undefined : undefined;
+}
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await report(args, { stdin: new PassThrough(), stdout, stderr });
+  return { code, out, err };
+}
+
+let tmp: ReturnType<typeof tempDir>;
+let dbFile: string;
+let placementId: string;
+let outDir: string;
+
+beforeAll(async () => {
+  tmp = tempDir();
+  dbFile = join(tmp.dir, 'casedesk.sqlite');
+  const app = openTestApp(dbFile);
+  const seeded = seedLocalPlacement(app.db, { cases: 2 });
+  placementId = seeded.placementId;
+  const collector = insertCollector(app.db);
+  for (let i = 0; i < 5; i++) {
+    logActivity(app, { caseId: seeded.caseIds[i % 2]!, placementId, collectorId: collector, at: `2026-03-02T0${i}:00:00.000Z`, channel: i % 2 ? 'sms' : 'call' });
+  }
+  recordPayment(app, { caseId: seeded.caseIds[0]!, placementId, at: '2026-03-02T06:00:00.000Z', amountMinor: 12_345, reference: 'R-1' });
+  app.db.close();
+  process.env[PASS_ENV] = PASSPHRASE;
+  outDir = join(tmp.dir, 'export');
+  const res = await run(['export', '--db', dbFile, '--placement', placementId, '--out', outDir, '--from', '2026-03-01', '--to', '2026-03-02', '--passphrase-env', PASS_ENV]);
+  expect(res.err).toMatch(/created a signing key/);
+  expect(res.code).toBe(0);
+  expect(res.out).toMatch(/openssl pkeyutl -verify/);
+});
+
+afterAll(() => {
+  delete process.env[PASS_ENV];
+  tmp.cleanup();
+});
+
+describe('casedesk report export / verify', () => {
+  it('writes the exact signed canonical bytes, a raw 64-byte signature and an SPKI PEM', () => {
+    const text = readFileSync(join(outDir, 'report.json'), 'utf8');
+    const r = ProgressReportSchema.parse(JSON.parse(text));
+    expect(canonicalJson(r)).toBe(text);
+    expect(r).toMatchObject({ placementId, seq: 1, period: { from: '2026-03-01T00:00:00.000Z', to: '2026-03-03T00:00:00.000Z' } });
+    expect(r.summary).toMatchObject({ records: 6, attemptsByChannel: { call: 3, sms: 2 }, amountsCollected: { CNY: 12_345 } });
+    expect(readFileSync(join(outDir, 'report.sig')).length).toBe(64);
+    expect(readFileSync(join(outDir, 'workstation.pub.pem'), 'utf8')).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
+  });
+
+  it('verifies with openssl pkeyutl (independent of CaseDesk)', () => {
+    const openssl = findOpenssl();
+    if (!openssl) {
+      console.warn('openssl is not installed: the independent openssl verification did NOT run');
+      return;
+    }
+    const args = ['pkeyutl', '-verify', '-pubin', '-inkey', join(outDir, 'workstation.pub.pem'), '-rawin', '-in', join(outDir, 'report.json'), '-sigfile', join(outDir, 'report.sig')];
+    expect(execFileSync(openssl, args, { encoding: 'utf8' })).toMatch(/Signature Verified Successfully/);
+    const bad = join(tmp.dir, 'bad');
+    execFileSync('cp', ['-r', outDir, bad]);
+    const bytes = readFileSync(join(bad, 'report.json'));
+    bytes[10] = bytes[10]! ^ 1;
+    writeFileSync(join(bad, 'report.json'), bytes);
+    const res = spawnSync(openssl, ['pkeyutl', '-verify', '-pubin', '-inkey', join(bad, 'workstation.pub.pem'), '-rawin', '-in', join(bad, 'report.json'), '-sigfile', join(bad, 'report.sig')], { encoding: 'utf8' });
+    expect(res.status).not.toBe(0);
+    expect(res.stdout + res.stderr).toMatch(/Signature Verification Failure/);
+  });
+
+  it('report verify says OK for an intact folder', async () => {
+    const res = await run(['verify', outDir]);
+    expect(res.code).toBe(0);
+    expect(res.out).toMatch(/^OK: report .* signature verified; 6 records; chain continuous from seq 0 to 6/);
+  });
+
+  it('report verify names what is wrong: one altered byte, a removed record, missing files', async () => {
+    const altered = join(tmp.dir, 'altered');
+    execFileSync('cp', ['-r', outDir, altered]);
+    const text = readFileSync(join(altered, 'report.json'), 'utf8');
+    writeFileSync(join(altered, 'report.json'), text.replace('"sms"', '"SMS"'));
+    let res = await run(['verify', altered]);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/^FAILED BAD_SIGNATURE: the signature does not verify over report.json/);
+
+    // A removed record, re-signed with the workstation's own key: the chain gives it away.
+    const removed = join(tmp.dir, 'removed');
+    execFileSync('cp', ['-r', outDir, removed]);
+    const r = ProgressReportSchema.parse(JSON.parse(text));
+    r.chain.links.splice(2, 1);
+    const newText = canonicalJson(r);
+    const probe = openTestApp(dbFile);
+    const signer = unlockSigner(loadIdentity(probe.db)!, passphraseProtector(PASSPHRASE));
+    probe.db.close();
+    writeFileSync(join(removed, 'report.json'), newText);
+    writeFileSync(join(removed, 'report.sig'), signer.sign(utf8(newText)));
+    res = await run(['verify', removed]);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/^FAILED CHAIN_BROKEN: link 2: expected chain seq 3 after 2, found 4/);
+
+    res = await run(['verify', join(tmp.dir, 'nowhere')]);
+    expect(res.err).toMatch(/^FAILED MISSING_FILE: .*report.json is missing/);
+  });
+
+  it('a second export continues the chain and the sequence', async () => {
+    const again = join(tmp.dir, 'export2');
+    const res = await run(['export', '--db', dbFile, '--placement', placementId, '--out', again, '--passphrase-env', PASS_ENV]);
+    expect(res.code).toBe(0);
+    const first = ProgressReportSchema.parse(JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8')));
+    const second = ProgressReportSchema.parse(JSON.parse(readFileSync(join(again, 'report.json'), 'utf8')));
+    expect(second.seq).toBe(2);
+    expect(second.chain.start).toEqual(first.chain.head);
+    expect(second.period.from).toBe(first.period.to);
+    expect((await run(['verify', again])).code).toBe(0);
+  });
+
+  it('usage mistakes are UsageErrors (the dispatcher prints one line, exit 2)', async () => {
+    await expect(run(['export', '--db', dbFile, '--out', outDir])).rejects.toThrow(/missing --placement/);
+    await expect(run(['export', '--db', dbFile, '--placement', placementId, '--out', outDir, '--from', '2026-02-30'])).rejects.toThrow(/not a calendar date/);
+    await expect(run(['export', '--db', dbFile, '--placement', 'nope', '--out', outDir, '--passphrase-env', PASS_ENV])).rejects.toThrow(/no placement with id or code "nope"/);
+    await expect(run(['export', '--db', dbFile, '--placement', placementId, '--out', outDir, '--passphrase-env', 'UNSET_VAR_X'])).rejects.toThrow(/UNSET_VAR_X/);
+    await expect(run(['frobnicate'])).rejects.toThrow(/unknown subcommand "frobnicate"/);
+    await expect(run(['verify'])).rejects.toThrow(/exactly one folder/);
+  });
+});
