@@ -1,29 +1,55 @@
 /**
- * Opening the database: pragmas, then pending migrations. One writer connection per process.
- * A database written by a newer CaseDesk is refused rather than half-understood.
+ * Opening the database: the key (when encrypted), pragmas, then pending migrations. One writer
+ * connection per process. A database written by a newer CaseDesk is refused rather than
+ * half-understood.
+ *
+ * One driver for every database, plain and encrypted: better-sqlite3-multiple-ciphers (the
+ * SQLite3MultipleCiphers build of better-sqlite3, same API), so there is one native module to build
+ * for Electron. Encrypted files use the SQLCipher 4 scheme with a raw 256-bit key: the key is random,
+ * so no KDF runs at open, and nothing of the file — pages, WAL frames — is plaintext.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import type BetterSqlite3 from 'better-sqlite3';
 import { MIGRATIONS, checkRegistry, type Migration } from './migrations';
 
-export type Db = Database.Database;
+/**
+ * The connection type every repository uses. It is better-sqlite3's API, which the ciphers build
+ * implements whole, so code and tests that open a plain file with better-sqlite3 itself still fit.
+ */
+export type Db = BetterSqlite3.Database;
+
+/** Database keys are 32 random bytes (AES-256). */
+export const DB_KEY_BYTES = 32;
 
 export interface OpenOptions {
-  /** Path to a better-sqlite3 native binding built for the running runtime (Electron's ABI differs from Node's). */
+  /** Path to a native binding built for the running runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;
   readonly?: boolean;
   migrations?: readonly Migration[];
+  /** 32 random bytes: open (or create) the file encrypted. Absent: a plain SQLite file. */
+  key?: Buffer;
 }
 
 export class DatabaseTooNewError extends Error {
   override readonly name = 'DatabaseTooNewError';
 }
 
+/** Also thrown for a plain file opened with a key and an encrypted file opened without one. */
+export class WrongKeyError extends Error {
+  override readonly name = 'WrongKeyError';
+  constructor(message = 'the database key is wrong or the file is not a CaseDesk database') {
+    super(message);
+  }
+}
+
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
-  const db = new Database(file, {
+  const db: Db = new Database(file, {
     readonly: opts.readonly ?? false,
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
   });
   try {
+    if (opts.key) applyKey(db, opts.key);
+    verifyReadable(db, opts.key !== undefined);
     db.pragma('busy_timeout = 5000');
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
@@ -37,6 +63,55 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     db.close();
     throw err;
   }
+}
+
+function keyLiteral(key: Buffer): string {
+  if (key.length !== DB_KEY_BYTES) throw new Error(`a database key must be ${DB_KEY_BYTES} bytes, got ${key.length}`);
+  // x'…' is SQLCipher's raw-key form: used as the AES key directly, no passphrase KDF.
+  return `"x'${key.toString('hex')}'"`;
+}
+
+/** Must run before any other statement: the first page read decides which codec the file gets. */
+function applyKey(db: Db, key: Buffer): void {
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma(`key = ${keyLiteral(key)}`);
+}
+
+/** SQLite reads page 1 lazily; touch the schema now so a wrong key fails here, clearly. */
+function verifyReadable(db: Db, keyed: boolean): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (err) {
+    if (err instanceof Error && 'code' in err && err.code === 'SQLITE_NOTADB') {
+      throw new WrongKeyError(
+        keyed
+          ? undefined
+          : 'the file is not a plain SQLite database (if it is an encrypted CaseDesk database, open it with its key)',
+      );
+    }
+    throw err;
+  }
+}
+
+/**
+ * Re-encrypts every page under newKey. SQLite3MultipleCiphers cannot re-key in WAL mode, so the
+ * database leaves WAL for the re-key (a rollback journal makes the rewrite atomic: a crash midway
+ * rolls back to the old key on the next open) and returns to WAL after. Needs the only connection.
+ */
+export function rekey(db: Db, newKey: Buffer): void {
+  const literal = keyLiteral(newKey);
+  if (db.inTransaction) throw new Error('cannot re-key inside a transaction');
+  const wasWal = String(db.pragma('journal_mode', { simple: true })) === 'wal';
+  if (wasWal) {
+    const mode = String(db.pragma('journal_mode = DELETE', { simple: true }));
+    if (mode !== 'delete') throw new Error('cannot leave WAL mode to re-key: another connection has the database open');
+  }
+  try {
+    db.pragma(`rekey = ${literal}`);
+  } finally {
+    if (wasWal) db.pragma('journal_mode = WAL');
+  }
+  verifyReadable(db, true);
 }
 
 export function schemaVersion(db: Db): number {

@@ -3,6 +3,7 @@
  * channel / route name `<ns>.<method>`.
  */
 import { app } from './methods/app';
+import { auth, users } from './methods/auth';
 import { cases } from './methods/cases';
 import { contacts } from './methods/contacts';
 import { complaints } from './methods/complaints';
@@ -13,7 +14,7 @@ import { sync } from './methods/sync';
 import type { InputOf, MethodSpec, OutputOf } from './method';
 import type { Result } from './result';
 
-export const contract = { app, cases, contacts, promises, letters, complaints, overrides, sync } as const;
+export const contract = { app, auth, users, cases, contacts, promises, letters, complaints, overrides, sync } as const;
 
 export type Contract = typeof contract;
 export type Namespace = keyof Contract;

@@ -9,6 +9,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly input: I;
   readonly roles: readonly Role[];
   readonly description: string;
+  /** Callable without a signed-in session (sign-in itself, first-run setup, status). */
+  readonly public: boolean;
   /** Type-level only: the output. Never set at run time. */
   readonly __output?: O;
 }
@@ -17,10 +19,11 @@ export const ALL_ROLES: readonly Role[] = ['collector', 'supervisor', 'admin'];
 
 /** `method<Output>()(inputSchema, {roles, description})` — curried so the output type can be named alone. */
 export function method<O>() {
-  return <I extends z.ZodType>(input: I, opts: { roles?: readonly Role[]; description: string }): MethodSpec<I, O> => ({
+  return <I extends z.ZodType>(input: I, opts: { roles?: readonly Role[]; description: string; public?: boolean }): MethodSpec<I, O> => ({
     input,
     roles: opts.roles ?? ALL_ROLES,
     description: opts.description,
+    public: opts.public ?? false,
   });
 }
 

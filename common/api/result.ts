@@ -6,7 +6,9 @@ export const ERROR_CODES = [
   'VALIDATION', // input failed its schema; details.issues says where
   'NOT_FOUND',
   'FORBIDDEN', // the caller's role does not allow it (audited)
-  'UNAUTHENTICATED',
+  'UNAUTHENTICATED', // no session, a wrong password, or a session past its 12 hours
+  'LOCKED', // the session is locked after idle time; sign in again to continue where you were
+  'RATE_LIMITED',
   'GUARDRAIL_BLOCKED', // a conduct rule refused the action; details.decision explains
   'APPROVAL_REQUIRED', // a warning needs a supervisor's approved override first; details.decision explains
   'CONFLICT', // the state changed underneath (e.g. case closed, override already decided)

@@ -1,5 +1,6 @@
 /** The migration registry: numbered, strictly increasing, each applied once in its own transaction. */
 import * as core from './0001_core';
+import * as reporting from './0002_reporting';
 
 export interface Migration {
   version: number;
@@ -7,7 +8,10 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, ...core }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, ...core },
+  { version: 2, ...reporting },
+];
 
 export function checkRegistry(list: readonly Migration[]): void {
   list.forEach((m, i) => {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import type { Clock } from './clock';
+import type { SessionStore } from './auth/sessions';
 import type { Actor } from './types';
 
 /** Long-lived things every service needs: one per backend instance. */
@@ -15,5 +16,11 @@ export interface AppContext {
 /** One call: the app plus who is calling. */
 export interface CallContext {
   app: AppContext;
+  /** The signed-in user; for public methods (sign-in, setup, status) the ANONYMOUS sentinel. */
   actor: Actor;
+  /** The session store and the caller's token, for the auth handlers. */
+  session: { store: SessionStore; token: string | undefined };
 }
+
+/** Stands in for "nobody" in public methods; never passes a role check (no such user id). */
+export const ANONYMOUS: Actor = Object.freeze({ id: '', username: '', displayName: '', role: 'collector' });

@@ -6,7 +6,9 @@ import type { z } from 'zod';
 import { specOf } from '../../common/api/contract';
 import { AppError, fail, ok, type Result } from '../../common/api/result';
 import { appendAudit } from './audit/audit';
-import type { AppContext } from './context';
+import type { SessionStore } from './auth/sessions';
+import { ANONYMOUS, type AppContext } from './context';
+import { usersRepo } from '../../db/repos/users';
 import type { HandlerTable } from './handlers/types';
 import type { Actor } from './types';
 
@@ -30,12 +32,42 @@ export function describeIssues(issues: readonly ValidationIssue[]): string {
   return `${where}: ${first.message}${more}`;
 }
 
-export function createDispatcher(app: AppContext, table: HandlerTable) {
-  return async function dispatch(name: string, input: unknown, actor: Actor): Promise<Result<unknown>> {
+/** Who is calling: a session token from a bridge, or a trusted in-process caller (CLI, tests). */
+export type Caller = { kind: 'session'; token: string | undefined } | { kind: 'trusted'; actor: Actor };
+
+type Resolved = { ok: true; actor: Actor } | { ok: false; result: Result<never> };
+
+function resolveCaller(app: AppContext, sessions: SessionStore, caller: Caller, isPublic: boolean): Resolved {
+  if (caller.kind === 'trusted') return { ok: true, actor: caller.actor };
+  if (isPublic) return { ok: true, actor: ANONYMOUS };
+  const check = sessions.check(caller.token, app.clock.now().getTime(), true);
+  switch (check.state) {
+    case 'none':
+      return { ok: false, result: fail('UNAUTHENTICATED', 'Sign in first.') };
+    case 'expired':
+      return { ok: false, result: fail('UNAUTHENTICATED', 'Your session ended 12 hours after sign-in; sign in again.') };
+    case 'locked':
+      return { ok: false, result: fail('LOCKED', 'Locked after inactivity; sign in again to continue where you were.') };
+    case 'ok': {
+      const u = usersRepo.byId(app.db, check.session.userId);
+      if (!u || u.disabled === 1) {
+        sessions.end(caller.token);
+        return { ok: false, result: fail('UNAUTHENTICATED', 'This account is no longer active.') };
+      }
+      return { ok: true, actor: { id: u.id, username: u.username, displayName: u.display_name, role: u.role } };
+    }
+  }
+}
+
+export function createDispatcher(app: AppContext, table: HandlerTable, sessions: SessionStore) {
+  return async function dispatch(name: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
     const spec = specOf(name);
     if (!spec) return fail('UNKNOWN_METHOD', `There is no API method called "${String(name).slice(0, 80)}".`);
     const at = app.clock.now().toISOString();
-    if (!spec.roles.includes(actor.role)) {
+    const who = resolveCaller(app, sessions, caller, spec.public);
+    if (!who.ok) return who.result;
+    const actor = who.actor;
+    if (!spec.public && !spec.roles.includes(actor.role)) {
       appendAudit(app.db, at, {
         actorId: actor.id,
         action: name,
@@ -55,7 +87,7 @@ export function createDispatcher(app: AppContext, table: HandlerTable) {
     const handler = (table[ns] as Record<string, (i: unknown, c: unknown) => unknown>)[m];
     if (!handler) return fail('UNKNOWN_METHOD', `${name} has no handler.`);
     try {
-      return ok(await handler(parsed.data, { app, actor }));
+      return ok(await handler(parsed.data, { app, actor, session: { store: sessions, token: caller.kind === 'session' ? caller.token : undefined } }));
     } catch (err) {
       if (err instanceof AppError) return fail(err.code, err.message, err.details);
       // Unexpected: log the method and error kind only — arguments may carry personal data.

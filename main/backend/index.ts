@@ -13,7 +13,9 @@ import { systemClock, type Clock } from './clock';
 import type { AppContext } from './context';
 import { createDispatcher } from './dispatch';
 import { checkHandlerTable, handlers } from './handlers';
-import type { Actor, Backend, BackendOptions } from './types';
+import { SessionStore } from './auth/sessions';
+import { idleLockMinutes } from './services/auth';
+import type { Backend, BackendOptions } from './types';
 
 export const DB_FILE_NAME = 'casedesk.sqlite';
 
@@ -44,27 +46,28 @@ export function createAppContext(opts: BackendOptions): AppContext {
   };
 }
 
-/** Until local accounts land, the backend acts as one configured user (default: the first collector). */
-function resolveActor(app: AppContext, username: string | undefined): Actor | null {
-  const row = username ? usersRepo.byUsername(app.db, username) : usersRepo.firstWithRole(app.db, 'collector') ?? usersRepo.firstWithRole(app.db, 'admin');
-  return row ? { id: row.id, username: row.username, displayName: row.display_name, role: row.role } : null;
-}
-
-export function createBackend(opts: BackendOptions): Backend & { app: AppContext } {
+export function createBackend(opts: BackendOptions): Backend & { app: AppContext; asUser(username: string): Backend } {
   checkHandlerTable(handlers as unknown as Record<string, Record<string, unknown>>);
   const app = createAppContext(opts);
-  const dispatch = createDispatcher(app, handlers);
+  const sessions = new SessionStore(() => idleLockMinutes(app) * 60_000);
+  const dispatch = createDispatcher(app, handlers, sessions);
+  // In-process callers (the CLI, tests) may act as a named user without a session; the hosts
+  // (Electron IPC, loopback HTTP) always go through sessions.
+  const trusted = (username: string): Backend => ({
+    async dispatch(name, input) {
+      const row = usersRepo.byUsername(app.db, username);
+      if (!row) return fail('UNAUTHENTICATED', `No user called "${username}" exists in this database.`);
+      return dispatch(name, input, { kind: 'trusted', actor: { id: row.id, username: row.username, displayName: row.display_name, role: row.role } });
+    },
+    close: () => undefined,
+  });
+  const inProcessUser = (opts.host === 'cli' || opts.host === 'test') && opts.user ? trusted(opts.user) : null;
   return {
     app,
-    async dispatch(name, input) {
-      const actor = resolveActor(app, opts.user);
-      if (!actor) {
-        return fail(
-          'UNAUTHENTICATED',
-          opts.user ? `No user called "${opts.user}" exists in this database.` : 'This database has no users yet; create the demo agency or an admin first.',
-        );
-      }
-      return dispatch(name, input, actor);
+    asUser: trusted,
+    dispatch(name, input, session) {
+      if (inProcessUser && session === undefined) return inProcessUser.dispatch(name, input);
+      return dispatch(name, input, { kind: 'session', token: session?.token });
     },
     close() {
       app.db.close();

@@ -22,7 +22,7 @@ export interface BackendOptions {
   nativeBinding?: string;
   /** Injected clock (tests); defaults to the system clock. */
   now?: () => Date;
-  /** Username to act as until logins land; defaults to the first collector. */
+  /** In-process callers only (host cli or test): act as this user without a session. */
   user?: string;
   /** Log sink. Never receives personal data. */
   log?: (line: string) => void;

@@ -53,12 +53,12 @@ export class BackendHost {
     child.on('exit', (code) => this.onExit(child, code));
   }
 
-  call(name: string, input: unknown): Promise<Result<unknown>> {
+  call(name: string, input: unknown, session?: string): Promise<Result<unknown>> {
     if (this.stopping) return Promise.resolve(fail('INTERNAL', 'CaseDesk is shutting down.'));
     if (this.gaveUp) return Promise.resolve(fail('INTERNAL', 'The backend keeps crashing; restart CaseDesk.'));
     this.start();
     const id = this.nextId++;
-    const message: CallMessage = { id, name, input };
+    const message: CallMessage = session ? { id, name, input, session } : { id, name, input };
     return new Promise((resolve) => {
       const timeoutMs = this.opts.timeoutMs ?? 30_000;
       const timer = setTimeout(() => {

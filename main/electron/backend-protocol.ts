@@ -6,6 +6,8 @@ export interface CallMessage {
   id: number;
   name: string;
   input: unknown;
+  /** The caller's sign-in session token, when it has one. */
+  session?: string;
 }
 /** main → backend: close the database and exit. */
 export interface ShutdownMessage {

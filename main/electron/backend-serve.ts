@@ -16,9 +16,9 @@ export function unavailableBackend(reason: string): Backend {
   };
 }
 
-async function answer(backend: Backend, name: string, input: unknown): Promise<Result<unknown>> {
+async function answer(backend: Backend, name: string, input: unknown, session: string | undefined): Promise<Result<unknown>> {
   try {
-    const result = await backend.dispatch(name, input);
+    const result = await backend.dispatch(name, input, { token: session });
     return isResult(result) ? result : fail('INTERNAL', 'The backend returned a malformed result.');
   } catch (err) {
     return fail('INTERNAL', err instanceof Error ? err.message : 'The backend failed.');
@@ -33,6 +33,6 @@ export function serveBackend(port: PortLike, backend: Backend, onShutdown: () =>
       return;
     }
     if (!isCallMessage(data)) return;
-    void answer(backend, data.name, data.input).then((result) => port.postMessage({ id: data.id, result }));
+    void answer(backend, data.name, data.input, typeof data.session === 'string' ? data.session : undefined).then((result) => port.postMessage({ id: data.id, result }));
   });
 }

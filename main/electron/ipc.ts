@@ -7,7 +7,7 @@ export const channelOf = (name: MethodName): string => `casedesk:${name}`;
 
 export interface IpcRelayDeps {
   /** Where calls go once the sender is trusted (the utility-process backend). */
-  call(name: MethodName, input: unknown): Promise<Result<unknown>>;
+  call(name: MethodName, input: unknown, session: string | undefined): Promise<Result<unknown>>;
   /** The one window whose top frame may call us. */
   window(): BrowserWindow | null;
 }
@@ -26,12 +26,14 @@ export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | 
 
 export function registerIpc(deps: IpcRelayDeps): void {
   for (const name of METHOD_NAMES) {
-    ipcMain.handle(channelOf(name), async (event, input: unknown): Promise<Result<unknown>> => {
+    ipcMain.handle(channelOf(name), async (event, input: unknown, session: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event, deps.window())) {
         return fail('FORBIDDEN', 'This caller may not use the CaseDesk API.');
       }
       try {
-        return await deps.call(name, input);
+        // The session token is opaque here; only a short string is passed on, anything else is no session.
+        const token = typeof session === 'string' && session.length > 0 && session.length <= 128 ? session : undefined;
+        return await deps.call(name, input, token);
       } catch {
         return fail('INTERNAL', 'The request could not be relayed to the backend.');
       }

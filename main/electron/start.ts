@@ -85,7 +85,7 @@ export function startApp(opts: StartOptions): StartResult {
     serveRenderer(path.join(opts.distDir, '..', 'renderer'));
     installMenu(app.isPackaged);
     backend.start();
-    registerIpc({ call: (name, input) => backend.call(name, input), window: () => win });
+    registerIpc({ call: (name, input, session) => backend.call(name, input, session), window: () => win });
     openWindow();
   });
 

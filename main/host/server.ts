@@ -26,6 +26,8 @@ export interface HostOptions {
   bridgeFile: string;
   port?: number;
   token?: string;
+  /** Sign-in attempts allowed per minute across the host (default 20). */
+  loginAttemptsPerMinute?: number;
   log?: (line: string) => void;
 }
 
@@ -94,6 +96,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     .readFileSync(indexFile, 'utf8')
     .replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
   const badAuth = rateLimiter(30);
+  const loginLimit = rateLimiter(opts.loginAttemptsPerMinute ?? 20);
   let allowedHosts: Set<string> = new Set();
   let origin = '';
   let allowedOrigins: Set<string> = new Set();
@@ -166,8 +169,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       sendResult(res, 400, fail('VALIDATION', 'The request body is not valid JSON.'));
       return;
     }
+    const method = decodeURIComponent(name);
+    if ((method === 'auth.login' || method === 'auth.setupAdmin') && !loginLimit()) {
+      sendResult(res, 429, fail('RATE_LIMITED', 'Too many sign-in attempts; wait a minute and try again.'));
+      return;
+    }
+    const session = req.headers['x-casedesk-session'];
     const started = Date.now();
-    const result = await opts.backend.dispatch(decodeURIComponent(name), input);
+    const result = await opts.backend.dispatch(method, input, { token: typeof session === 'string' && session.length > 0 ? session : undefined });
     // Method, outcome and time only: never arguments or values (they may carry personal data).
     log(`api ${name.slice(0, 60)} ${result.ok ? 'ok' : result.error.code} ${Date.now() - started}ms`);
     sendResult(res, 200, result);

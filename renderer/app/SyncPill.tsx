@@ -10,7 +10,7 @@ const POLL_MS = 15_000;
 export function SyncPill() {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<SyncStatus | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -19,9 +19,9 @@ export function SyncPill() {
         .then((s) => {
           if (!live) return;
           setStatus(s);
-          setFailed(false);
+          setFailure(null);
         })
-        .catch(() => live && setFailed(true));
+        .catch((err: unknown) => live && setFailure(err instanceof Error ? err.message : String(err)));
     void load();
     const timer = window.setInterval(load, POLL_MS);
     return () => {
@@ -33,10 +33,8 @@ export function SyncPill() {
   const pending = status ? status.pending.reports + status.pending.records : 0;
   let tone: 'ok' | 'offline' | 'busy' | 'error' = 'offline';
   let text = t('sync.localOnly');
-  if (failed) {
-    tone = 'error';
-    text = t('sync.unknown');
-  } else if (status) {
+  // No sync service (a host without it, or an error): the work is safe locally, say so.
+  if (failure === null && status) {
     if (!status.enrolled) text = pending > 0 ? t('sync.notEnrolledPending', { count: pending }) : t('sync.notEnrolled');
     else if (status.state === 'syncing') {
       tone = 'busy';
@@ -50,7 +48,9 @@ export function SyncPill() {
       text = t('sync.upToDate');
     }
   }
-  const title = status?.lastSuccessAt ? t('sync.lastSuccess', { when: formatInstant(status.lastSuccessAt, i18n.language) }) : (status?.lastError ?? undefined);
+  const title = failure
+    ? t('sync.unavailable', { reason: failure })
+    : status?.lastSuccessAt ? t('sync.lastSuccess', { when: formatInstant(status.lastSuccessAt, i18n.language) }) : (status?.lastError ?? undefined);
   return (
     <span className={`sync-pill sync-${tone}`} role="status" data-testid="sync-state" data-pending={pending} title={title}>
       <span className="sync-dot" aria-hidden="true" />

@@ -29,10 +29,33 @@ export function Dialog({ title, onClose, children, initialFocus, description, wi
     const previous = document.activeElement as HTMLElement | null;
     const first = initialFocus?.current ?? panel.current?.querySelector<HTMLElement>(FOCUSABLE) ?? panel.current;
     first?.focus();
+    // A disabled or not-yet-rendered target cannot take focus: hold it on the dialog itself so
+    // Esc and Tab still work.
+    if (!panel.current?.contains(document.activeElement)) panel.current?.focus();
     return () => {
       if (previous && document.contains(previous)) previous.focus();
     };
     // Focus once on open; later renders must not steal focus back.
+  }, []);
+
+  // Focus can fall out of the dialog (a focused button becomes disabled while busy, a field
+  // unmounts): keys pressed then still belong to the topmost dialog.
+  useEffect(() => {
+    const onStrayKey = (e: KeyboardEvent) => {
+      const el = panel.current;
+      if (!el || el.contains(e.target as Node)) return;
+      const dialogs = document.querySelectorAll('[role="dialog"][aria-modal="true"]');
+      if (dialogs[dialogs.length - 1] !== el) return;
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        onCloseRef.current();
+      } else if (e.key === 'Tab') {
+        e.preventDefault();
+        (el.querySelector<HTMLElement>(FOCUSABLE) ?? el).focus();
+      }
+    };
+    document.addEventListener('keydown', onStrayKey);
+    return () => document.removeEventListener('keydown', onStrayKey);
   }, []);
 
   const onKeyDown = (e: React.KeyboardEvent) => {

@@ -1,5 +1,5 @@
 import type { Action, Facts, HistoryEntry, Policy, Reason, Severity } from './types';
-import { DAY, DayGrid, isValidZone } from './time';
+import { DAY, DayGrid, isCanonicalIso, isoPrefix, isValidZone } from './time';
 import { rulePrefix } from './presets';
 
 export type Msg = Reason['message'];
@@ -26,12 +26,12 @@ export interface EvalCtx {
   prefix: 'CN' | 'US' | 'UK';
   zones: string[];
   zoneAssumed: boolean;
-  /** Every dated history entry not after now, newest first. */
-  history: Entry[];
   /** Entries recent enough for any day-window rule (a superset; rules place them on local days). */
   recent: Entry[];
   /** Local days each grid covers (today and this many before). */
   span: number;
+  /** Per-evaluation results shared by several rules and candidate instants. */
+  memo: { earliestCommunication?: number; consents?: Map<string, unknown>; conversations?: Entry[] };
 }
 
 /** The borrower-local calendar at one candidate instant, one grid per zone. */
@@ -64,20 +64,18 @@ export function buildContext(policy: Policy, facts: Facts, action: Action, now: 
     1,
   );
   const span = window + 1;
-  const history: Entry[] = [];
-  for (const e of facts.history) {
-    const t = Date.parse(e.at);
-    if (Number.isNaN(t) || t > now) continue; // a future-dated entry cannot have happened yet
-    history.push({ t, e });
-  }
-  history.sort((a, b) => b.t - a.t);
   // Local days are at most ~26 h away from UTC days; two spare days cover every zone.
   const horizon = now - (span + 2) * DAY;
+  const horizonText = isoPrefix(horizon);
   const recent: Entry[] = [];
-  for (const h of history) {
-    if (h.t < horizon) break;
-    recent.push(h);
+  for (const e of facts.history) {
+    // Parsing every entry of a long history is the hot spot: canonical text older than the horizon is skipped unparsed.
+    if (isCanonicalIso(e.at) && e.at < horizonText) continue;
+    const t = Date.parse(e.at);
+    if (Number.isNaN(t) || t > now || t < horizon) continue; // a future-dated entry cannot have happened yet
+    recent.push({ t, e });
   }
+  recent.sort((a, b) => b.t - a.t);
   return {
     policy,
     facts,
@@ -86,9 +84,9 @@ export function buildContext(policy: Policy, facts: Facts, action: Action, now: 
     prefix: rulePrefix(policy.preset),
     zones,
     zoneAssumed,
-    history,
     recent,
     span,
+    memo: {},
   };
 }
 
@@ -112,4 +110,43 @@ export function zoneNote(ctx: EvalCtx): Msg {
   return ctx.zoneAssumed
     ? { 'zh-CN': '（借款人时区未知，按默认时区计算）', en: ' (borrower zone unknown; default zone assumed)' }
     : { 'zh-CN': '', en: '' };
+}
+
+/**
+ * Entries of the whole history (not only the recent window) that match a cheap test on the raw entry,
+ * for the few rules that look further back. Only matching entries are parsed.
+ */
+export function historyWhere(ctx: EvalCtx, match: (e: HistoryEntry) => boolean): Entry[] {
+  const out: Entry[] = [];
+  for (const e of ctx.facts.history) {
+    if (!match(e)) continue;
+    const t = Date.parse(e.at);
+    if (!Number.isNaN(t) && t <= ctx.now) out.push({ t, e });
+  }
+  return out;
+}
+
+/** The earliest communication with the borrower or guarantor (a conversation, or a sent message); NaN if none. */
+export function earliestCommunication(ctx: EvalCtx): number {
+  if (ctx.memo.earliestCommunication !== undefined) return ctx.memo.earliestCommunication;
+  let best = NaN;
+  let bestCanonical: string | null = null;
+  for (const e of ctx.facts.history) {
+    const communicated = e.result === 'connected' || (e.result === 'sent' && e.channel !== 'call');
+    if (e.party === 'third_party' || !communicated) continue;
+    // Canonical UTC text orders like its instant, so only the earliest of those is parsed.
+    if (isCanonicalIso(e.at)) {
+      if (bestCanonical === null || e.at < bestCanonical) bestCanonical = e.at;
+      continue;
+    }
+    const t = Date.parse(e.at);
+    if (!Number.isNaN(t) && (Number.isNaN(best) || t < best)) best = t;
+  }
+  if (bestCanonical !== null) {
+    const t = Date.parse(bestCanonical);
+    if (Number.isNaN(best) || t < best) best = t;
+  }
+  if (best > ctx.now) best = NaN;
+  ctx.memo.earliestCommunication = best;
+  return best;
 }

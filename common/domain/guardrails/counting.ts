@@ -1,7 +1,7 @@
 import type { ContactResult, PolicyLimits } from './types';
-import { personKey, type Entry, type EvalCtx } from './context';
+import { historyWhere, personKey, type Entry, type EvalCtx } from './context';
 import type { DayGrid } from './time';
-import { localDay } from './time';
+import { DAY, localDay } from './time';
 
 /**
  * What counts, per the rules. Kept in one place so every rule family counts the same way.
@@ -64,21 +64,33 @@ export interface ConsentWindow {
 export function consentWindows(ctx: EvalCtx, zone: string): ConsentWindow[] {
   if (ctx.action.party !== 'borrower') return [];
   const days = ctx.policy.limits.usFrequency.consentDays;
-  if (days <= 0) return [];
+  if (days <= 0 || ctx.facts.consents.length === 0) return [];
+  const memo = (ctx.memo.consents ??= new Map());
+  const cached = memo.get(zone) as ConsentWindow[] | undefined;
+  if (cached) return cached;
   const out: ConsentWindow[] = [];
   for (const c of ctx.facts.consents) {
     if (c.channel !== 'call') continue;
     const at = Date.parse(c.at);
     if (Number.isNaN(at) || at > ctx.now) continue;
+    // Conversations after a recent consent are all in the recent window; an older consent needs the whole history.
+    const scan = at >= ctx.now - (ctx.span + 2) * DAY ? ctx.recent : borrowerConversations(ctx);
     let endedAt = Infinity;
-    // history is newest first: the last conversation seen while walking back is the earliest after consent.
-    for (const x of ctx.history) {
-      if (x.t <= at) break;
-      if (x.e.party === 'borrower' && isConversation(x)) endedAt = x.t;
+    for (const x of scan) {
+      if (x.t > at && x.t < endedAt && x.e.party === 'borrower' && isConversation(x)) endedAt = x.t;
     }
     out.push({ at, lastDay: localDay(zone, at) + days - 1, endedAt });
   }
+  memo.set(zone, out);
   return out;
+}
+
+function borrowerConversations(ctx: EvalCtx): Entry[] {
+  ctx.memo.conversations ??= historyWhere(
+    ctx,
+    (e) => e.party === 'borrower' && e.channel === 'call' && e.result === 'connected',
+  );
+  return ctx.memo.conversations;
 }
 
 export function excludedByConsent(windows: readonly ConsentWindow[], t: number, day: number): boolean {

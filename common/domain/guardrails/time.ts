@@ -13,9 +13,12 @@ export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 
 const CACHE_LIMIT = 50_000;
-const wallCache = new Map<string, number>();
+const wallCache = new Map<string, Map<number, number>>();
+const hhmmCache = new Map<string, number>();
+const dayKeyCache = new Map<number, string>();
 const approxOffset = new Map<string, number>();
 const zoneValidity = new Map<string, boolean>();
+const formatCache = new Map<string, string>();
 
 export function isValidZone(zone: string): boolean {
   let ok = zoneValidity.get(zone);
@@ -29,8 +32,14 @@ export function isValidZone(zone: string): boolean {
 
 /** 'HH:mm' → minutes after midnight ('24:00' → 1440). */
 export function parseHhmm(text: string): number {
-  const [h, m] = text.split(':');
-  return Number(h) * 60 + Number(m);
+  let v = hhmmCache.get(text);
+  if (v === undefined) {
+    const [h, m] = text.split(':');
+    v = Number(h) * 60 + Number(m);
+    if (hhmmCache.size > 1000) hhmmCache.clear();
+    hhmmCache.set(text, v);
+  }
+  return v;
 }
 
 /** The calendar date of a local day number. */
@@ -39,8 +48,25 @@ export function dayDate(day: number): { year: number; month: number; day: number
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+/** 'YYYY-MM-DD' of a local day number. */
 export function dayKey(day: number): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
+  let key = dayKeyCache.get(day);
+  if (key === undefined) {
+    key = new Date(day * DAY).toISOString().slice(0, 10);
+    if (dayKeyCache.size > CACHE_LIMIT) dayKeyCache.clear();
+    dayKeyCache.set(day, key);
+  }
+  return key;
+}
+
+/** Canonical UTC ISO text ('YYYY-MM-DDTHH:MM:SS[.sss]Z') orders like the instants it names. */
+export function isCanonicalIso(text: string): boolean {
+  return text.length >= 20 && text.charCodeAt(text.length - 1) === 90 && text.charCodeAt(10) === 84;
+}
+
+/** 'YYYY-MM-DDTHH:MM:SS' of an instant, for comparing against canonical ISO text without parsing it. */
+export function isoPrefix(t: number): string {
+  return new Date(t).toISOString().slice(0, 19);
 }
 
 /** ISO weekday of a local day number: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
@@ -51,16 +77,22 @@ export function isoWeekday(day: number): number {
 /** The UTC instant of a wall-clock minute on a local day; minute 1440 is the next day's start. */
 export function wallTime(zone: string, day: number, minute: number): number {
   if (minute >= 1440) return wallTime(zone, day + Math.floor(minute / 1440), minute % 1440);
-  const key = `${zone}|${day}|${minute}`;
-  let t = wallCache.get(key);
+  let perZone = wallCache.get(zone);
+  if (perZone === undefined) {
+    if (wallCache.size > 500) wallCache.clear();
+    perZone = new Map();
+    wallCache.set(zone, perZone);
+  }
+  const key = day * 1440 + minute;
+  let t = perZone.get(key);
   if (t === undefined) {
     const { year, month, day: dom } = dayDate(day);
     t = DateTime.fromObject(
       { year, month, day: dom, hour: Math.floor(minute / 60), minute: minute % 60 },
       { zone },
     ).toMillis();
-    if (wallCache.size >= CACHE_LIMIT) wallCache.clear();
-    wallCache.set(key, t);
+    if (perZone.size >= CACHE_LIMIT) perZone.clear();
+    perZone.set(key, t);
   }
   return t;
 }
@@ -129,5 +161,12 @@ export function isoSeconds(t: number): string {
 
 /** Borrower-local wall time for messages, e.g. `2026-03-10 08:00 (America/New_York)`. */
 export function formatLocal(t: number, zone: string): string {
-  return `${DateTime.fromMillis(t, { zone }).toFormat('yyyy-MM-dd HH:mm')} (${zone})`;
+  const key = `${zone}|${t}`;
+  let text = formatCache.get(key);
+  if (text === undefined) {
+    text = `${DateTime.fromMillis(t, { zone }).toFormat('yyyy-MM-dd HH:mm')} (${zone})`;
+    if (formatCache.size >= CACHE_LIMIT) formatCache.clear();
+    formatCache.set(key, text);
+  }
+  return text;
 }

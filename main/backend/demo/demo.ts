@@ -13,6 +13,7 @@ import { promisesRepo } from '../../../db/repos/promises';
 import { settingsRepo } from '../../../db/repos/settings';
 import { usersRepo } from '../../../db/repos/users';
 import type { AppContext } from '../context';
+import { demoPasswordHash } from '../auth/passwords';
 import { recordChange } from '../record/recordChange';
 import { refreshDerived } from '../services/derived';
 import { cnPerson, ukPerson, usPerson, type DemoPerson } from './people';
@@ -56,12 +57,13 @@ function isoDate(d: Date): string {
 
 function seedPeople(app: AppContext, now: Date): { supervisorId: string; collectors: string[] } {
   const { db } = app;
+  const password_hash = demoPasswordHash(DEMO_PASSWORD);
   let n = 0;
   const at = () => new Date(now.getTime() - 365 * DAY_MS + n++ * 1000).toISOString();
   const admin = newId();
-  usersRepo.insert(db, { id: admin, username: 'admin', display_name: '系统管理员 Admin', role: 'admin', supervisor_id: null, password_hash: null, created_at: at() });
+  usersRepo.insert(db, { id: admin, username: 'admin', display_name: '系统管理员 Admin', role: 'admin', supervisor_id: null, password_hash, created_at: at() });
   const supervisorId = newId();
-  usersRepo.insert(db, { id: supervisorId, username: 'wang.fang', display_name: '王芳 Wang Fang', role: 'supervisor', supervisor_id: null, password_hash: null, created_at: at() });
+  usersRepo.insert(db, { id: supervisorId, username: 'wang.fang', display_name: '王芳 Wang Fang', role: 'supervisor', supervisor_id: null, password_hash, created_at: at() });
   const team: [string, string][] = [
     ['zhang.wei', '张伟 Zhang Wei'],
     ['li.na', '李娜 Li Na'],
@@ -74,7 +76,7 @@ function seedPeople(app: AppContext, now: Date): { supervisorId: string; collect
   ];
   const collectors = team.map(([username, display]) => {
     const id = newId();
-    usersRepo.insert(db, { id, username, display_name: display, role: 'collector', supervisor_id: supervisorId, password_hash: null, created_at: at() });
+    usersRepo.insert(db, { id, username, display_name: display, role: 'collector', supervisor_id: supervisorId, password_hash, created_at: at() });
     return id;
   });
   return { supervisorId, collectors };

@@ -4,6 +4,7 @@
  */
 import { METHOD_NAMES } from '../../../common/api/contract';
 import { appHandlers } from './app';
+import { authHandlers, userHandlers } from './auth';
 import { caseHandlers } from './cases';
 import { complaintHandlers } from './complaints';
 import { contactHandlers } from './contacts';
@@ -15,6 +16,8 @@ import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
   app: appHandlers,
+  auth: authHandlers,
+  users: userHandlers,
   cases: caseHandlers,
   contacts: contactHandlers,
   promises: promiseHandlers,

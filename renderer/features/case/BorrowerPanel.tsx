@@ -53,7 +53,7 @@ function ContactPointRow({ cp, onReveal }: { cp: ContactPointView; onReveal(targ
       <div className="cp-head">
         <span className="cp-kind">{t(`contactKind.${cp.kind}`)}</span>
         <span className={`badge ${cp.party === 'borrower' ? 'badge-muted' : 'badge-care'}`}>{t(`party.${cp.party}`)}</span>
-        {cp.relation ? <span className="muted small">{cp.relation}</span> : null}
+        {cp.relation && cp.relation !== 'self' ? <span className="muted small">{t(`relation.${cp.relation}`, { defaultValue: cp.relation })}</span> : null}
         {cp.label ? <span className="muted small">{cp.label}</span> : null}
       </div>
       <MaskedValue value={cp.value} revealed={revealed} label={label} field="contactPoint" contactPointId={cp.id} onReveal={onReveal} />

@@ -17,7 +17,7 @@ const KIND_ICON: Record<TimelineItem['kind'], string> = {
   lender_contact: '⇄',
 };
 /** Detail keys shown as words via translation of their value. */
-const ENUM_KEYS = new Set(['channel', 'result', 'outcome', 'status', 'direction', 'party', 'category', 'verdict', 'kind', 'method']);
+const ENUM_KEYS = new Set(['channel', 'result', 'outcome', 'status', 'direction', 'party', 'category', 'verdict', 'kind', 'method', 'source']);
 const HIDDEN_KEYS = new Set(['id', 'caseId', 'activityId', 'decisionId', 'contactPointId', 'hash', 'prevHash', 'reasons', 'rules', 'action', 'policyVersion']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Where a `status` value is translated, by item kind. */

@@ -65,6 +65,14 @@ interface ContactState {
 
 let checkSeq = 0;
 
+/** The likely outcome for a result: a conversation on a third party's number is a third-party contact. */
+function defaultOutcome(draft: ContactDraft, detail: CaseDetail | null): OutcomeCode {
+  const options = outcomesFor(draft.channel, draft.result);
+  const party = detail?.contactPoints.find((p) => p.id === draft.contactPointId)?.party;
+  if (party === 'third_party' && options.includes('third_party')) return 'third_party';
+  return options[0]!;
+}
+
 export const useContact = create<ContactState>((set, get) => ({
   open: false,
   caseId: null,
@@ -89,7 +97,9 @@ export const useContact = create<ContactState>((set, get) => ({
       const fresh = emptyDraft(detail, patch.channel);
       draft = { ...fresh, text: draft.text };
     } else if (patch.result && patch.result !== get().draft.result) {
-      draft.outcome = outcomesFor(draft.channel, patch.result)[0]!;
+      draft.outcome = defaultOutcome(draft, detail);
+    } else if (patch.contactPointId !== undefined && patch.contactPointId !== get().draft.contactPointId) {
+      draft.outcome = defaultOutcome(draft, detail);
     }
     // An approval covers the contact it was asked for: a change of channel or point needs a new one.
     const samePlace = draft.channel === get().draft.channel && draft.contactPointId === get().draft.contactPointId;

@@ -98,7 +98,7 @@ export function LetterDialog({ detail, onClose }: { detail: CaseDetail; onClose(
       ) : null}
       <div className="form">
         <div className="form-grid">
-          <label className="field">
+          <label className="field field-wide">
             <span>{t('letters.template')}</span>
             <select ref={first} value={templateId} onChange={(e) => setTemplateId(e.target.value)} disabled={!templates || sentActivity !== null} data-testid="letter-template">
               {!templates ? <option value="">{t('common.loading')}</option> : null}

@@ -96,8 +96,6 @@ export function QueueView() {
     }
   };
 
-  const selectedRow = rowAt(selected);
-
   return (
     <section className="queue" data-testid="queue" aria-labelledby="queue-heading">
       <div className="queue-head">
@@ -124,7 +122,7 @@ export function QueueView() {
         aria-rowcount={count}
         aria-colcount={COLUMNS.length}
         aria-busy={total === null}
-        aria-activedescendant={selectedRow ? `queue-row-${selected}` : undefined}
+        aria-activedescendant={count > 0 ? `queue-row-${selected}` : undefined}
         tabIndex={0}
         onKeyDown={onGridKey}
         data-testid="queue-grid"

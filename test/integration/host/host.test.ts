@@ -4,11 +4,13 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../../main/host/server';
+import { DEMO_PASSWORD } from '../../../main/backend/demo/demo';
 import { demoBackend, dbFingerprint, tempDir } from '../../support/backend';
 
 let t: ReturnType<typeof demoBackend>;
 let host: RunningHost;
 let rendererDir: string;
+let session = '';
 
 beforeAll(async () => {
   t = demoBackend({ cases: 30 });
@@ -18,7 +20,10 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   const bridge = path.join(rendererDir, '..', `bridge-${path.basename(rendererDir)}.js`);
   fs.writeFileSync(bridge, '/* bridge */');
-  host = await startHost({ backend: t.backend, rendererDir, bridgeFile: bridge });
+  host = await startHost({ backend: t.backend, rendererDir, bridgeFile: bridge, loginAttemptsPerMinute: 4 });
+  const login = JSON.parse((await api('auth.login', { username: 'wang.fang', password: DEMO_PASSWORD })).body) as { ok: boolean; value: { token: string } };
+  expect(login.ok).toBe(true);
+  session = login.value.token;
 });
 afterAll(async () => {
   await host.close();
@@ -40,7 +45,12 @@ function request(opts: { path: string; method?: string; headers?: Record<string,
 }
 
 const api = (method: string, input: unknown, headers: Record<string, string> = {}) =>
-  request({ path: `/api/${method}`, method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}`, ...headers }, body: JSON.stringify(input) });
+  request({
+    path: `/api/${method}`,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}`, ...(session ? { 'X-CaseDesk-Session': session } : {}), ...headers },
+    body: JSON.stringify(input),
+  });
 
 describe('loopback host', () => {
   it('listens on 127.0.0.1 only, on a random port', () => {
@@ -65,6 +75,24 @@ describe('loopback host', () => {
     expect(body.ok).toBe(true);
     expect(body.value.total).toBe(30);
   });
+
+  it('needs a signed-in session for everything but sign-in itself', async () => {
+    const anonymous = JSON.parse((await api('cases.queue', {}, { 'X-CaseDesk-Session': '' })).body) as { ok: boolean; error: { code: string } };
+    expect(anonymous.error.code).toBe('UNAUTHENTICATED');
+    const forged = JSON.parse((await api('cases.queue', {}, { 'X-CaseDesk-Session': 'forged-session' })).body) as { ok: boolean; error: { code: string } };
+    expect(forged.error.code).toBe('UNAUTHENTICATED');
+    const status = JSON.parse((await api('auth.status', {}, { 'X-CaseDesk-Session': '' })).body) as { ok: boolean; value: { user: unknown } };
+    expect(status.ok && status.value.user).toBe(null);
+  });
+
+  it('rate-limits sign-in attempts', async () => {
+    let limited = 0;
+    for (let i = 0; i < 6; i++) {
+      const r = await api('auth.login', { username: 'nobody', password: 'wrong-password' }, { 'X-CaseDesk-Session': '' });
+      if (r.status === 429) limited += 1;
+    }
+    expect(limited).toBeGreaterThan(0);
+  }, 60_000);
 
   it('refuses API calls without the token or with a wrong one', async () => {
     const none = await request({ path: '/api/cases.queue', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });

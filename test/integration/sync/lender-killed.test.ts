@@ -2,7 +2,7 @@
  * The lender process is killed mid-push (right after committing, before answering; and at a
  * random moment from outside) and restarted: nothing is lost and nothing is stored twice.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,10 @@ beforeAll(async () => {
   serverBundle = await bundle('lender/server.ts', 'lender-server');
   tmp = tempDir();
 });
-afterAll(() => tmp.cleanup());
+afterAll(() => {
+  tmp.cleanup();
+  rmSync(serverBundle, { force: true });
+});
 
 interface Setup {
   app: TestApp;

@@ -1,5 +1,5 @@
 import { lintText, mentionsDebt } from '../../lint';
-import { level, type EvalCtx, type Hit } from '../context';
+import { earliestCommunication, level, type EvalCtx, type Hit } from '../context';
 import { DAY, HOUR, isoSeconds } from '../time';
 import { msg } from './msg';
 import type { Rule } from './types';
@@ -9,9 +9,7 @@ const WRITTEN = new Set(['sms', 'email', 'letter']);
 /** US: nothing has yet been communicated to the consumer, so this is the initial communication. */
 function isInitialCommunication(ctx: EvalCtx): boolean {
   if (ctx.facts.firstContactAt !== undefined) return false;
-  return !ctx.history.some(
-    (x) => x.e.party !== 'third_party' && (x.e.result === 'connected' || (x.e.result === 'sent' && x.e.channel !== 'call')),
-  );
+  return Number.isNaN(earliestCommunication(ctx));
 }
 
 /**
@@ -100,13 +98,7 @@ export const caseWarningsRule: Rule = (ctx) => {
   const validation = level(ctx, 'US-VALIDATION');
   if (validation && ctx.facts.validationNoticeSentAt === undefined && ctx.action.purpose !== 'validation_notice') {
     let first = ctx.facts.firstContactAt !== undefined ? Date.parse(ctx.facts.firstContactAt) : NaN;
-    if (Number.isNaN(first)) {
-      for (const x of ctx.history) {
-        if (x.e.party !== 'third_party' && (x.e.result === 'connected' || (x.e.result === 'sent' && x.e.channel !== 'call'))) {
-          first = x.t; // newest first: keep walking to the oldest
-        }
-      }
-    }
+    if (Number.isNaN(first)) first = earliestCommunication(ctx);
     const days = ctx.policy.limits.usValidation.days;
     if (!Number.isNaN(first) && ctx.now > first + days * DAY) {
       const since = isoSeconds(first);

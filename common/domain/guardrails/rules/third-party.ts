@@ -1,5 +1,5 @@
-import { level, type Entry, type Hit } from '../context';
-import { isConversation, isOutboundCall } from '../counting';
+import { historyWhere, level, type Entry, type Hit } from '../context';
+import { isConversation } from '../counting';
 import { join, msg, nextAt } from './msg';
 import type { Rule } from './types';
 
@@ -24,7 +24,9 @@ export const cnThirdPartyRule: Rule = (ctx, tc) => {
   if (!severity || ctx.action.party !== 'third_party') return [];
   if (ctx.facts.thirdPartyRefusals?.includes(ctx.action.contact)) return [refusalHit(rule, severity, ctx.action.contact)];
 
-  const attempts = ctx.history.filter((x) => x.e.party === 'borrower' && isOutboundCall(x));
+  const attempts = historyWhere(ctx, (e) => e.party === 'borrower' && e.channel === 'call' && e.direction !== 'inbound').sort(
+    (a, b) => b.t - a.t,
+  );
   const latestByContact = new Map<string, Entry>();
   for (const x of attempts) if (!latestByContact.has(x.e.contact)) latestByContact.set(x.e.contact, x);
   const flags = ctx.facts.contactFlags ?? {};
@@ -93,11 +95,12 @@ export const usThirdPartyRule: Rule = (ctx) => {
     });
   }
   const max = ctx.policy.limits.usThirdParty.maxLocationContacts;
-  const prior = ctx.history.filter(
-    (x) =>
-      x.e.party === 'third_party' &&
-      x.e.contact === a.contact &&
-      (x.e.result === 'connected' || x.e.result === 'sent' || x.e.result === 'wrong_party'),
+  const prior = historyWhere(
+    ctx,
+    (e) =>
+      e.party === 'third_party' &&
+      e.contact === a.contact &&
+      (e.result === 'connected' || e.result === 'sent' || e.result === 'wrong_party'),
   ).length;
   if (prior >= max) {
     hits.push({
