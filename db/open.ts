@@ -114,6 +114,24 @@ export function rekey(db: Db, newKey: Buffer): void {
   verifyReadable(db, true);
 }
 
+/**
+ * Whether `key` opens the file, without migrating it. Reading the schema also rolls back a re-key
+ * interrupted by a crash (its hot journal), which needs the key the file had before.
+ */
+export function keyOpens(file: string, key: Buffer, nativeBinding?: string): boolean {
+  const db: Db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  try {
+    applyKey(db, key);
+    verifyReadable(db, true);
+    return true;
+  } catch (err) {
+    if (err instanceof WrongKeyError) return false;
+    throw err;
+  } finally {
+    db.close();
+  }
+}
+
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -5,8 +5,10 @@ import './styles/shell.css';
 import './styles/queue.css';
 import './styles/case.css';
 import './styles/forms.css';
+import './styles/auth.css';
 import { initI18n } from './app/i18n';
 import { App } from './app/App';
+import { AuthGate } from './features/auth/AuthGate';
 
 initI18n();
 
@@ -14,7 +16,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <AuthGate>
+        <App />
+      </AuthGate>
     </StrictMode>,
   );
 }

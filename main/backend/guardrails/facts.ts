@@ -6,6 +6,7 @@
 import type { Action, Channel, ContactResult, Facts, HistoryEntry, Party } from '../../../common/domain/guardrails';
 import { activitiesRepo } from '../../../db/repos/activities';
 import { casesRepo, type CaseRow, type ContactPointRow } from '../../../db/repos/cases';
+import { placementsRepo } from '../../../db/repos/placements';
 import type { Db } from '../../../db/open';
 
 /** How far back history matters: the longest window any preset counts over, with margin. */
@@ -42,6 +43,7 @@ export function factsFor(db: Db, c: CaseRow, now: Date, contactPointId: string |
       debts: parseList(a.debts_json),
       result: a.result as ContactResult,
       source: 'local',
+      direction: a.direction,
     });
   }
   for (const l of activitiesRepo.lenderContactsSince(db, c.id, since)) {
@@ -79,7 +81,14 @@ export function factsFor(db: Db, c: CaseRow, now: Date, contactPointId: string |
       .filter((x) => CHANNELS.has(x.channel))
       .map((x) => ({ at: x.at, channel: x.channel as Channel })),
     history,
+    contactFlags: Object.fromEntries(
+      contactPoints.map((p) => [p.id, { workplaceProhibited: p.workplace_prohibited === 1, invalid: p.invalid === 1 }]),
+    ),
   };
+  const placementZone = placementsRepo.byId(db, c.placement_id)?.default_timezone;
+  if (placementZone) facts.defaultTimezone = placementZone;
+  const notice = c.notice_json ? (JSON.parse(c.notice_json) as { kind?: string; sentAt?: string }) : null;
+  if (notice?.kind === 'validation_notice' && notice.sentAt) facts.validationNoticeSentAt = notice.sentAt;
   return { facts, contactPoints, debts };
 }
 

@@ -60,10 +60,11 @@ function buildAction(
   };
 }
 
-function decide(ctx: CallContext, c: CaseRow, action: Action, now: Date): Decision {
+function decide(ctx: CallContext, c: CaseRow, action: Action, now: Date, identityVerified = false): Decision {
   const placement = placementsRepo.byId(ctx.app.db, c.placement_id);
   if (!placement) throw new AppError('INTERNAL', 'The case has no placement.');
   const { facts } = factsFor(ctx.app.db, c, now, action.contact);
+  if (identityVerified) facts.identityVerified = true;
   return evaluate(policyFor(placement), facts, action, now);
 }
 
@@ -90,7 +91,7 @@ export const contactService = {
 
     const outcome = db.transaction((): LogContactResult & { refused?: 'GUARDRAIL_BLOCKED' | 'APPROVAL_REQUIRED' } => {
       const decision: Decision = evaluated
-        ? decide(ctx, c, action, now)
+        ? decide(ctx, c, action, now, input.identityVerified)
         : { verdict: 'allow', reasons: [], nextAllowedAt: null, policyVersion: placementsRepo.byId(db, c.placement_id)?.policy_version ?? '', zonesUsed: [], zoneAssumed: false };
       const decisionId = newId();
       activitiesRepo.insertDecision(db, {

@@ -7,7 +7,7 @@ import type { CaseStatus } from '../../../common/api/types';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
-export function QueueToolbar({ searchRef, onNext }: { searchRef: RefObject<HTMLInputElement | null>; onNext(): void }) {
+export function QueueToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
   const { t } = useTranslation();
   const placements = useSession((s) => s.placements);
   const search = useQueue((s) => s.search);
@@ -99,10 +99,6 @@ export function QueueToolbar({ searchRef, onNext }: { searchRef: RefObject<HTMLI
           {t('queue.filter.clear')}
         </button>
       ) : null}
-      <div className="toolbar-spacer" />
-      <button type="button" className="btn btn-primary" onClick={onNext} data-testid="next-case" title={`${t('queue.nextCase')} (n)`}>
-        {t('queue.nextCase')} <kbd aria-hidden="true">n</kbd>
-      </button>
     </div>
   );
 }

@@ -104,8 +104,12 @@ export function QueueView() {
           <span data-testid="queue-total">{total === null ? '…' : total.toLocaleString(i18n.language)}</span> {t('queue.cases', { count })}
         </span>
         {asOf ? <span className="muted small">{t('queue.asOf', { when: formatInstant(asOf, i18n.language) })}</span> : null}
+        <div className="toolbar-spacer" />
+        <button type="button" className="btn btn-primary" onClick={() => void nextCase()} data-testid="next-case" title={`${t('queue.nextCase')} (n)`}>
+          {t('queue.nextCase')} <kbd aria-hidden="true">n</kbd>
+        </button>
       </div>
-      <QueueToolbar searchRef={searchRef} onNext={() => void nextCase()} />
+      <QueueToolbar searchRef={searchRef} />
       {error ? (
         <div className="banner banner-error" role="alert">
           {errorText(error, t)}

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { launchElectronApp } from './electron-launch';
 import { TEMPLATE_ENV } from './global-setup';
+import { DEMO_PASSWORD } from '../../../main/backend/demo/demo';
 
 export interface RunningApp {
   page: Page;
@@ -57,9 +58,10 @@ async function startHostProcess(dataDir: string, extraArgs: string[]): Promise<{
   return { child, url, output: () => log };
 }
 
-export const test = base.extend<{ app: RunningApp; hostArgs: string[] }>({
+export const test = base.extend<{ app: RunningApp; hostArgs: string[]; signInAs: string }>({
   hostArgs: [[], { option: true }],
-  app: async ({ page, hostArgs }, use, testInfo) => {
+  signInAs: ['wang.fang', { option: true }],
+  app: async ({ page, hostArgs, signInAs }, use, testInfo) => {
     const dataDir = freshDataDir();
     const isElectron = testInfo.project.name === 'electron';
     let teardown: () => Promise<void>;
@@ -80,6 +82,11 @@ export const test = base.extend<{ app: RunningApp; hostArgs: string[] }>({
         await new Promise((r) => host.child.once('exit', r));
       };
     }
+    // Every launch starts signed out: sign in through the real form.
+    await appPage.getByTestId('auth-username').fill(signInAs);
+    await appPage.getByTestId('auth-password').fill(DEMO_PASSWORD);
+    await appPage.getByTestId('auth-submit').click();
+    await expect(appPage.getByTestId('queue')).toBeVisible();
     const call: RunningApp['call'] = (name, input) =>
       appPage.evaluate(
         async ([n, i]) => {
