@@ -11,7 +11,6 @@
  * the rename is finished.
  */
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import { DB_KEY_BYTES, rekey, type Db } from '../../../db/open';
 import { fsyncDir, renameDurable, writeDurable } from './atomic-file';
 import { keystoreFile, pendingKeystoreFile } from './files';
@@ -44,12 +43,9 @@ export async function rotateKey(
   const pending = pendingKeystoreFile(dataDir);
   writeDurable(pending, serialize(doc));
   fsyncDir(dataDir);
-  try {
-    rekey(db, key);
-  } catch (err) {
-    fs.rmSync(pending, { force: true });
-    throw err;
-  }
+  // On failure the .tmp stays: whether the re-key took effect is for the database to say, and the
+  // next unlock (which every later rotation starts with) asks it before touching either file.
+  rekey(db, key);
   renameDurable(pending, keystoreFile(dataDir));
   return { key, recoveryCode, generation };
 }

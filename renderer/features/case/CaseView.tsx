@@ -69,7 +69,7 @@ export function CaseView({ caseId }: { caseId: string }) {
 
   if (!detail) {
     return (
-      <section className="case" data-testid="case-view" aria-busy={loading}>
+      <section className="case" data-testid="case-view" data-case-id={caseId} aria-busy={loading}>
         <div className="case-header">
           <button type="button" className="btn" onClick={backToQueue}>
             ← {t('case.back')} <kbd aria-hidden="true">Esc</kbd>
@@ -90,7 +90,7 @@ export function CaseView({ caseId }: { caseId: string }) {
   }
 
   return (
-    <section className="case" data-testid="case-view" aria-labelledby="case-heading" aria-busy={loading}>
+    <section className="case" data-testid="case-view" data-case-id={detail.id} aria-labelledby="case-heading" aria-busy={loading}>
       <div className="case-header">
         <button type="button" className="btn" onClick={backToQueue} data-testid="back-to-queue">
           ← {t('case.back')} <kbd aria-hidden="true">Esc</kbd>

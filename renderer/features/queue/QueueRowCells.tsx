@@ -28,7 +28,7 @@ export function NextContactCell({ row }: { row: QueueRow }) {
   );
 }
 
-export function QueueRowCells({ row }: { row: QueueRow }) {
+export function QueueRowCells({ row, onOpen }: { row: QueueRow; onOpen(): void }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const today = todayLocal();
@@ -36,7 +36,17 @@ export function QueueRowCells({ row }: { row: QueueRow }) {
   return (
     <>
       <span role="gridcell" className="cell cell-ref">
-        {row.reference}
+        <button
+          type="button"
+          className="link-button"
+          tabIndex={-1}
+          onClick={(e) => {
+            e.stopPropagation();
+            onOpen();
+          }}
+        >
+          {row.reference}
+        </button>
       </span>
       <span role="gridcell" className="cell">
         {row.borrowerName}

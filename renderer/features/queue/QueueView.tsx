@@ -172,13 +172,12 @@ export function QueueView() {
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 data-testid={row ? 'queue-row' : 'queue-row-loading'}
                 data-case-id={row?.id}
-                onClick={() => {
-                  select(item.index);
-                  if (row) openCase(row.id);
-                }}
+                data-reference={row?.reference}
+                onClick={() => select(item.index)}
+                onDoubleClick={() => row && openCase(row.id)}
               >
                 {row ? (
-                  <QueueRowCells row={row} />
+                  <QueueRowCells row={row} onOpen={() => openCase(row.id)} />
                 ) : (
                   <span role="gridcell" className="cell cell-loading">
                     {t('common.loading')}
