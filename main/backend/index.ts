@@ -13,11 +13,12 @@ import { systemClock, type Clock } from './clock';
 import type { AppContext } from './context';
 import { createDispatcher } from './dispatch';
 import { checkHandlerTable, handlers } from './handlers';
+import { checkDataDirMode, DataDirModeError, DB_FILE_NAME, markPlain } from './keys';
 import { SessionStore } from './auth/sessions';
 import { idleLockMinutes } from './services/auth';
 import type { Backend, BackendOptions } from './types';
 
-export const DB_FILE_NAME = 'casedesk.sqlite';
+export { DB_FILE_NAME };
 
 export function databasePath(dataDir: string): string {
   return path.join(dataDir, DB_FILE_NAME);
@@ -34,7 +35,14 @@ export function workstationIdOf(db: AppContext['db']): string {
 
 export function createAppContext(opts: BackendOptions): AppContext {
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const db = openDatabase(databasePath(opts.dataDir), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  if (opts.dbKey && opts.plain) throw new DataDirModeError('a database key and --plain were both given; choose one');
+  // Encrypted, plain or (in-process callers that chose neither) plain-if-already-plain: see keys/mode.ts.
+  checkDataDirMode(opts.dataDir, opts.dbKey ? 'encrypted' : opts.plain ? 'plain' : 'unspecified');
+  if (opts.plain) markPlain(opts.dataDir);
+  const db = openDatabase(databasePath(opts.dataDir), {
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    ...(opts.dbKey ? { key: opts.dbKey } : {}),
+  });
   const clock: Clock = opts.now ? { now: opts.now } : systemClock;
   return {
     db,

@@ -20,6 +20,10 @@ export interface BackendOptions {
   host: 'electron' | 'web' | 'cli' | 'test';
   /** Path to a better-sqlite3 binding built for this runtime; Electron passes its own build. */
   nativeBinding?: string;
+  /** The unlocked database key (main/backend/keys): open the database encrypted. Never logged. */
+  dbKey?: Buffer;
+  /** Explicit opt-out (--plain): an unencrypted database, marked so with <dataDir>/PLAIN. */
+  plain?: boolean;
   /** Injected clock (tests); defaults to the system clock. */
   now?: () => Date;
   /** In-process callers only (host cli or test): act as this user without a session. */

@@ -61,6 +61,24 @@ function reasonLines(detail: Record<string, unknown>, lang: string): ReasonLine[
   });
 }
 
+const LONG_TEXT = 240;
+
+function TimelineText({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const long = text.length > LONG_TEXT;
+  return (
+    <div className="tl-text">
+      <p className={long && !open ? 'tl-text-clamped' : undefined}>{text}</p>
+      {long ? (
+        <button type="button" className="btn btn-ghost btn-small" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? t('timeline.less') : t('timeline.more')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 function TimelineEntry({ item }: { item: TimelineItem }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
@@ -103,7 +121,7 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
             ))}
           </ul>
         ) : null}
-        {text ? <p className="tl-text">{text}</p> : null}
+        {text ? <TimelineText text={text} /> : null}
         {item.actor && !UUID.test(item.actor) ? <p className="tl-actor muted small">{t('timeline.by', { actor: item.actor })}</p> : null}
       </div>
     </li>

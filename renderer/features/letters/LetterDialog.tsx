@@ -10,13 +10,14 @@ import { DecisionPanel } from '../../components/DecisionPanel';
 import { useAction } from '../../components/useAction';
 import { call, refusal, toApiError } from '../../app/api';
 import { errorText } from '../../app/errors';
-import { currentLanguage } from '../../app/i18n';
+import { currentLanguage, languageFromLocale } from '../../app/i18n';
 import { contactPointsFor, defaultContactPoint } from '../contact/contactRules';
 import { afterChange } from '../case/afterChange';
 import { segments } from './highlight';
 import { downloadBase64 } from './download';
 
 const CHANNEL_OF: Record<TemplateSummary['kind'], Channel> = { letter: 'letter', sms: 'sms', email: 'email' };
+const KIND_ORDER: TemplateSummary['kind'][] = ['letter', 'sms', 'email'];
 
 export function LetterDialog({ detail, onClose }: { detail: CaseDetail; onClose(): void }) {
   const { t } = useTranslation();
@@ -34,15 +35,20 @@ export function LetterDialog({ detail, onClose }: { detail: CaseDetail; onClose(
   const channel = template ? CHANNEL_OF[template.kind] : 'letter';
   const points = contactPointsFor(channel, detail.contactPoints);
 
+  // The letter goes to the borrower: default to a letter in the borrower's language.
+  const borrowerLang = languageFromLocale(detail.borrower.locale) ?? lang;
   useEffect(() => {
     call((a) => a.letters.templates({ caseId: detail.id }))
       .then((list) => {
-        setTemplates(list);
-        const preferred = list.find((x) => x.language === lang) ?? list[0];
+        const sorted = [...list].sort(
+          (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || Number(b.language === borrowerLang) - Number(a.language === borrowerLang),
+        );
+        setTemplates(sorted);
+        const preferred = sorted.find((x) => x.language === borrowerLang) ?? sorted[0];
         if (preferred) setTemplateId(preferred.id);
       })
       .catch((err: unknown) => setLoadError(errorText(toApiError(err).body, t)));
-  }, [detail.id, lang, t]);
+  }, [detail.id, borrowerLang, t]);
 
   useEffect(() => {
     if (template) setContactPointId(defaultContactPoint(CHANNEL_OF[template.kind], detail.contactPoints));

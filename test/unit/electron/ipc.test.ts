@@ -43,7 +43,16 @@ describe('sender check', () => {
   it('relays a call from our window top frame on app://casedesk to the backend', async () => {
     const result = await handler(someMethod)(trustedEvent(), { a: 1 });
     expect(result).toEqual({ ok: true, value: { name: someMethod, input: { a: 1 } } });
-    expect(backendCall).toHaveBeenCalledWith(someMethod, { a: 1 });
+    expect(backendCall).toHaveBeenCalledWith(someMethod, { a: 1 }, undefined);
+  });
+
+  it('passes the preload’s session token on, and nothing that is not a short string', async () => {
+    await handler(someMethod)(trustedEvent(), {}, 'session-token-1');
+    expect(backendCall).toHaveBeenLastCalledWith(someMethod, {}, 'session-token-1');
+    await handler(someMethod)(trustedEvent(), {}, { token: 'x' });
+    expect(backendCall).toHaveBeenLastCalledWith(someMethod, {}, undefined);
+    await handler(someMethod)(trustedEvent(), {}, 'x'.repeat(500));
+    expect(backendCall).toHaveBeenLastCalledWith(someMethod, {}, undefined);
   });
 
   it('trusts a fresh wrapper of our main frame (same process and routing ids)', async () => {
