@@ -5,21 +5,33 @@
  *   --demo           create the demo agency if the database is empty (--cases N, default 5000)
  *   --port N         fixed port (default: random)
  *   --no-open        do not open a browser window
- *   --user NAME      act as this user (until local accounts land; default: the demo supervisor)
+ *   --fake-now ISO   test mode only (CASEDESK_TEST=1): the clock starts at this instant and runs on
  */
 import path from 'node:path';
 import readline from 'node:readline/promises';
 import { createBackend } from '../backend';
-import { createDemoAgency } from '../backend/demo/demo';
+import { createDemoAgency, DEMO_PASSWORD } from '../backend/demo/demo';
 import { defaultDataDir } from '../backend/paths';
-import { settingsRepo } from '../../db/repos/settings';
 import { usersRepo } from '../../db/repos/users';
 import { parseFlags, positiveInt } from '../cli/args';
 import { UsageError } from '../cli/io';
 import { findChromium, openAppWindow } from './browser';
 import { startHost } from './server';
 
-const USAGE = 'usage: npm start -- [--data-dir DIR] [--demo [--cases N]] [--port N] [--no-open] [--user NAME]';
+const USAGE = 'usage: npm start -- [--data-dir DIR] [--demo [--cases N]] [--port N] [--no-open]';
+
+/**
+ * Tests pin "now" (guardrails depend on the borrower's local hour); the clock is the one system
+ * edge they may move, and only in test mode.
+ */
+function fakeClock(value: string | undefined): (() => Date) | null {
+  if (value === undefined) return null;
+  if (process.env.CASEDESK_TEST !== '1') throw new UsageError('--fake-now is only accepted in test mode (CASEDESK_TEST=1)');
+  const start = Date.parse(value);
+  if (!Number.isFinite(start)) throw new UsageError(`--fake-now must be an ISO-8601 instant, got "${value}"`);
+  const realStart = Date.now();
+  return () => new Date(start + (Date.now() - realStart));
+}
 
 async function askYesNo(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
@@ -42,7 +54,7 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
       cases: { type: 'string' },
       port: { type: 'string' },
       'no-open': { type: 'boolean' },
-      user: { type: 'string' },
+      'fake-now': { type: 'string' },
     },
     USAGE,
   );
@@ -54,22 +66,18 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
   const cases = positiveInt(values.cases, 'cases', 5000, 1_000_000);
   const log = (line: string) => process.stderr.write(`[casedesk] ${line}\n`);
 
-  // Which user to act as is read after the demo exists, so the backend is created lazily per call.
-  let backend = createBackend({ dataDir, host: 'web', log, ...(values.user ? { user: values.user } : {}) });
+  const now = fakeClock(values['fake-now']);
+  const backend = createBackend({ dataDir, host: 'web', log, ...(now ? { now } : {}) });
   if (usersRepo.all(backend.app.db).length === 0) {
     const wantDemo = values.demo === true || (await askYesNo(`No agency in ${dataDir} yet. Create the demo agency (${cases} cases)?`));
     if (wantDemo) {
       log(`creating the demo agency (${cases} cases) in ${dataDir} …`);
       const summary = createDemoAgency(backend.app, { cases });
       log(`demo agency ready: ${summary.cases} cases, ${summary.activities} prior activities`);
+      log(`sign in as ${summary.defaultUser} (supervisor), zhang.wei (collector) or admin; demo password: ${DEMO_PASSWORD}`);
     } else {
-      log('the database is empty; start again with --demo to create the demo agency');
+      log('the database is empty: create the administrator in the app, or start again with --demo');
     }
-  }
-  const user = values.user ?? settingsRepo.get(backend.app.db, 'default_user');
-  if (user && !values.user) {
-    backend.close();
-    backend = createBackend({ dataDir, host: 'web', log, user });
   }
   const host = await startHost({
     backend,

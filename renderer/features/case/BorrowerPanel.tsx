@@ -1,5 +1,5 @@
 /** The borrower and their contact points, masked by default; each field can be revealed with a reason. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, ContactPointView } from '../../../common/api/types';
 import { useCase, revealKey, type RevealField } from './caseStore';
@@ -22,9 +22,16 @@ function MaskedValue({
   onReveal(target: RevealTarget): void;
 }) {
   const { t } = useTranslation();
+  const valueRef = useRef<HTMLSpanElement>(null);
+  const wasRevealed = useRef(revealed !== undefined);
+  // The Reveal button disappears once used: keep the keyboard on the value it revealed.
+  useEffect(() => {
+    if (revealed !== undefined && !wasRevealed.current) valueRef.current?.focus();
+    wasRevealed.current = revealed !== undefined;
+  }, [revealed]);
   return (
     <span className="masked">
-      <span className={revealed ? 'masked-value is-revealed' : 'masked-value'} data-testid={`value-${field}`}>
+      <span ref={valueRef} tabIndex={revealed ? -1 : undefined} className={revealed ? 'masked-value is-revealed' : 'masked-value'} data-testid={`value-${field}`}>
         {revealed ?? value}
       </span>
       {revealed ? (

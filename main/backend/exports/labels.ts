@@ -1,0 +1,63 @@
+/**
+ * Resolves ids in export rows to what a reader needs (case reference, placement, borrower,
+ * collector) and masks personal data unless the export is unmasked. Case and contact lookups are
+ * cached: a million activities touch far fewer cases, and each lookup is a B-tree probe.
+ */
+import { maskContact, maskName } from '../../../common/domain/privacy/mask';
+import type { Db } from '../../../db/open';
+import { lookups, reportingRepo } from '../../../db/repos/reporting';
+
+export interface CaseLabel {
+  reference: string;
+  placement: string;
+  borrower: string;
+}
+
+/** Bounded so an export over every case of a large agency keeps a flat memory profile. */
+const CACHE_LIMIT = 100_000;
+const REDACTED = '〔已隐去 redacted〕';
+
+export class Labels {
+  private readonly cases = new Map<string, CaseLabel>();
+  private readonly contacts = new Map<string, string>();
+  private readonly users: Map<string, string>;
+
+  constructor(
+    private readonly db: Db,
+    readonly masked: boolean,
+  ) {
+    this.users = new Map(reportingRepo.users(db).map((u) => [u.id, u.display_name]));
+  }
+
+  caseOf(caseId: string): CaseLabel {
+    let label = this.cases.get(caseId);
+    if (label) return label;
+    const row = lookups.caseLabel(this.db, caseId);
+    const name = row && row.purged_at === null ? row.borrower_name : '';
+    label = { reference: row?.reference ?? caseId, placement: row?.placement_code ?? '', borrower: this.masked ? maskName(name) : name };
+    if (this.cases.size >= CACHE_LIMIT) this.cases.clear();
+    this.cases.set(caseId, label);
+    return label;
+  }
+
+  contact(id: string | null): string {
+    if (id === null) return '';
+    let value = this.contacts.get(id);
+    if (value !== undefined) return value;
+    const row = lookups.contactPoint(this.db, id);
+    value = row ? (this.masked ? maskContact(row.kind, row.value) : row.value) : '';
+    if (this.contacts.size >= CACHE_LIMIT) this.contacts.clear();
+    this.contacts.set(id, value);
+    return value;
+  }
+
+  user(id: string | null): string {
+    return id === null ? '' : (this.users.get(id) ?? id);
+  }
+
+  /** Free text may name people or give numbers: masked exports keep only whether there was any. */
+  text(value: string | null): string {
+    if (value === null || value.trim() === '') return '';
+    return this.masked ? REDACTED : value;
+  }
+}

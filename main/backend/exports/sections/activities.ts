@@ -1,0 +1,37 @@
+/** Activity log: every contact attempt, message, visit and note of the team in the period. */
+import type { Db } from '../../../../db/open';
+import { exportListings, type ReportParams } from '../../../../db/repos/reporting';
+import type { Labels } from '../labels';
+import type { Cell, Section } from '../types';
+
+export function activitySections(db: Db, p: ReportParams, labels: Labels): Section[] {
+  return [
+    {
+      title: '联系记录 Activities',
+      columns: [
+        { header: '时间 Time (UTC)', type: 'instant', width: 19 },
+        { header: '案件 Case', type: 'text', width: 14 },
+        { header: '委案 Placement', type: 'text', width: 11 },
+        { header: '借款人 Borrower', type: 'text', width: 14 },
+        { header: '催收员 Collector', type: 'text', width: 16 },
+        { header: '渠道 Channel', type: 'text', width: 7 },
+        { header: '方向 Direction', type: 'text', width: 8 },
+        { header: '对象 Party', type: 'text', width: 10 },
+        { header: '联系方式 Contact', type: 'text', width: 15 },
+        { header: '结果 Result', type: 'text', width: 10 },
+        { header: '结论 Outcome', type: 'text', width: 13 },
+        { header: '告知 Disclosure', type: 'bool', width: 6 },
+        { header: '核身 Identity', type: 'bool', width: 6 },
+        { header: '备注 Text', type: 'text', width: 20 },
+        { header: '来源 Source', type: 'text', width: 6 },
+      ],
+      total: exportListings.activities.count(db, p),
+      *rows(): Iterable<Cell[]> {
+        for (const [at, caseId, collectorId, channel, direction, party, contactPointId, result, outcome, text, disclosure, identity, source] of exportListings.activities.iterate(db, p)) {
+          const c = labels.caseOf(caseId);
+          yield [at, c.reference, c.placement, c.borrower, labels.user(collectorId), channel, direction, party, labels.contact(contactPointId), result, outcome, disclosure === 1, identity === 1, labels.text(text), source];
+        }
+      },
+    },
+  ];
+}

@@ -1,0 +1,94 @@
+/**
+ * The export engine's vocabulary. An ExportRequest is plain data (it crosses into a worker
+ * thread); sections are built from it inside whichever thread runs the export.
+ */
+import type { Money } from '../../../common/api/types';
+import type { ExportFormat, ExportKind } from '../../../common/api/types-supervisor';
+
+export interface ExportRequest {
+  kind: ExportKind;
+  format: ExportFormat;
+  /** Whole UTC days, both inclusive (YYYY-MM-DD). */
+  from: string;
+  to: string;
+  placementId: string | null;
+  /** User ids whose work the export covers (the caller's team, or everyone for an admin). */
+  scope: string[];
+  /** Collectors listed in the performance / conduct summaries even without activity. */
+  collectors: string[];
+  /** False only when the caller gave a reason to reveal personal data (audited by the caller). */
+  masked: boolean;
+  exportedBy: { id: string; username: string; displayName: string };
+  /** UTC instant the export was requested; also the "now" of snapshot figures. */
+  exportedAt: string;
+  workstationId: string;
+  dbFile: string;
+  /** Hex of the 32-byte database key when the database is encrypted. */
+  dbKeyHex?: string;
+  nativeBinding?: string;
+  outFile: string;
+}
+
+export type ColumnType = 'text' | 'int' | 'money' | 'instant' | 'date' | 'percent' | 'bool';
+export type Cell = string | number | boolean | null | Money;
+
+export interface Column {
+  header: string;
+  type: ColumnType;
+  /** Relative width for PDF tables and XLSX columns (characters, roughly). */
+  width: number;
+}
+
+export interface BarChart {
+  title: string;
+  unit: 'count' | 'percent';
+  bars: { label: string; values: number[] }[];
+  /** One legend entry per value of a bar. */
+  series: string[];
+}
+
+export interface Section {
+  title: string;
+  columns: Column[];
+  /** Known before the first row is written (COUNT(*) over the same WHERE), for progress. */
+  total: number;
+  rows: () => Iterable<Cell[]>;
+  /** Figures drawn as bar charts in the PDF. */
+  charts?: BarChart[];
+}
+
+export interface SectionResult {
+  title: string;
+  rows: number;
+  /** Set when a PDF lists only the first rows of a long section (CSV/XLSX hold all of them). */
+  truncatedAt?: number;
+}
+
+export interface ExportOutcome {
+  file: string;
+  rows: number;
+  sections: SectionResult[];
+  sha256: string;
+  bytes: number;
+}
+
+export type ProgressFn = (rowsDone: number, total: number) => void;
+
+export class ExportCancelledError extends Error {
+  override readonly name = 'ExportCancelledError';
+  constructor() {
+    super('the export was cancelled');
+  }
+}
+
+/** Shown on every PDF page and on the XLSX "About" sheet. */
+export function watermarkOf(req: ExportRequest): string {
+  return `Exported by ${req.exportedBy.username} at ${req.exportedAt.replace('T', ' ').replace(/\.\d{3}Z$/, 'Z')} · ${req.workstationId}`;
+}
+
+export const KIND_TITLES: Record<ExportKind, string> = {
+  activities: '联系记录 Activity log',
+  ledger: '账务记录 Ledger: payments and promises',
+  conduct: '合规记录 Conduct: guardrails, overrides, complaints',
+  performance: '团队绩效 Team performance',
+};
