@@ -8,7 +8,7 @@ import { defineConfig } from '@playwright/test';
 import { canRunElectron } from './test/e2e/support/electron-launch';
 
 const electron = canRunElectron();
-if (!electron.ok) {
+if (!electron.ok && process.env.TEST_WORKER_INDEX === undefined) {
   // Printed once per run, so a green run never hides that the Electron project did not run.
   console.log(`[e2e] electron project not run: ${electron.reason}`);
 }

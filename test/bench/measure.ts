@@ -23,6 +23,8 @@ export interface Effort {
 export interface MeasureOptions extends Effort {
   /** Runs before every call, untimed (e.g. appending the next 10,000 chain records). */
   beforeEach?: () => void | Promise<void>;
+  /** Runs after every call, untimed (e.g. stopping the host a startup run started). */
+  afterEach?: () => void | Promise<void>;
 }
 
 /** Nearest-rank percentile over sorted samples. */
@@ -48,7 +50,10 @@ export async function measure(name: string, fn: () => unknown, opts: MeasureOpti
     retainSamples: true,
     throws: true,
   });
-  bench.add(name, fn, opts.beforeEach ? { beforeEach: opts.beforeEach } : {});
+  bench.add(name, fn, {
+    ...(opts.beforeEach ? { beforeEach: opts.beforeEach } : {}),
+    ...(opts.afterEach ? { afterEach: opts.afterEach } : {}),
+  });
   await bench.run();
   const task = bench.tasks[0];
   if (!task) throw new Error(`${name}: tinybench lost the task`);

@@ -49,7 +49,8 @@ interface DemoPlacement {
   prefix: string;
 }
 
-export const DEMO_PASSWORD = 'casedesk-demo';
+export { DEMO_PASSWORD } from './password';
+import { DEMO_PASSWORD } from './password';
 
 function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);

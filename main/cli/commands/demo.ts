@@ -2,27 +2,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../../db/open';
-import { systemClock } from '../../backend/clock';
+import { fixedClock, systemClock } from '../../backend/clock';
 import type { AppContext } from '../../backend/context';
 import { createDemoAgency } from '../../backend/demo/demo';
 import { workstationIdOf } from '../../backend';
 import { parseFlags, positiveInt, requireFlag } from '../args';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand } from '../io';
 
-const USAGE = 'usage: casedesk demo --db FILE [--cases N (default 5000, at most 1000000)] [--seed N]';
+const USAGE = 'usage: casedesk demo --db FILE [--cases N (default 5000, at most 1000000)] [--seed N] [--now ISO-INSTANT]';
 
 export const demo: CliCommand = async (args, io) => {
-  const { values } = parseFlags(args, { db: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' } }, USAGE);
+  const { values } = parseFlags(args, { db: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' }, now: { type: 'string' } }, USAGE);
   const file = requireFlag(values.db, 'db', USAGE);
   const cases = positiveInt(values.cases, 'cases', 5000, 1_000_000);
   const seed = positiveInt(values.seed, 'seed', 20261129, 2 ** 31);
+  // A demo relative to a chosen instant, so tests can pin the clock of the app that opens it.
+  const nowMs = values.now === undefined ? null : Date.parse(values.now);
+  if (nowMs !== null && !Number.isFinite(nowMs)) throw new UsageError(`--now must be an ISO-8601 instant, got "${values.now}"`);
   if (fs.existsSync(file) && fs.statSync(file).size > 0) {
     throw new UsageError(`${file} already exists; the demo writes only into a new database file`);
   }
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = openDatabase(file);
   try {
-    const app: AppContext = { db, clock: systemClock, dataDir: path.dirname(file), host: 'cli', workstationId: workstationIdOf(db), log: () => undefined };
+    const app: AppContext = { db, clock: nowMs === null ? systemClock : fixedClock(new Date(nowMs)), dataDir: path.dirname(file), host: 'cli', workstationId: workstationIdOf(db), log: () => undefined };
     const started = Date.now();
     const summary = createDemoAgency(app, {
       cases,

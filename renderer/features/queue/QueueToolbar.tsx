@@ -2,10 +2,24 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../stores/session';
-import { BUCKETS, STATUSES, useQueue, type BucketFilter } from './queueStore';
+import { BUCKETS, STATUSES, useQueue, type BucketFilter, type QueueSort, type SortDir } from './queueStore';
 import type { CaseStatus } from '../../../common/api/types';
 
 const SEARCH_DEBOUNCE_MS = 250;
+const SORT_OPTIONS: [QueueSort, SortDir][] = [
+  ['priority', 'desc'],
+  ['priority', 'asc'],
+  ['balance', 'desc'],
+  ['balance', 'asc'],
+  ['dpd', 'desc'],
+  ['dpd', 'asc'],
+  ['nextAction', 'asc'],
+  ['nextAction', 'desc'],
+  ['nextContact', 'asc'],
+  ['nextContact', 'desc'],
+  ['reference', 'asc'],
+  ['reference', 'desc'],
+];
 
 export function QueueToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
   const { t } = useTranslation();
@@ -15,6 +29,9 @@ export function QueueToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElem
   const setSearch = useQueue((s) => s.setSearch);
   const setFilter = useQueue((s) => s.setFilter);
   const clearFilters = useQueue((s) => s.clearFilters);
+  const sort = useQueue((s) => s.sort);
+  const dir = useQueue((s) => s.dir);
+  const setSort = useQueue((s) => s.setSort);
   const [text, setText] = useState(search);
 
   useEffect(() => setText(search), [search]);
@@ -48,6 +65,23 @@ export function QueueToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElem
           data-testid="queue-search"
         />
         <kbd className="field-hint" aria-hidden="true">/</kbd>
+      </label>
+      <label className="field field-inline">
+        <span>{t('queue.sort.label')}</span>
+        <select
+          value={`${sort}:${dir}`}
+          onChange={(e) => {
+            const [s, d] = e.target.value.split(':') as [QueueSort, SortDir];
+            setSort(s, d);
+          }}
+          data-testid="queue-sort"
+        >
+          {SORT_OPTIONS.map(([s, d]) => (
+            <option key={`${s}:${d}`} value={`${s}:${d}`}>
+              {t(`queue.sort.${s}_${d}`)}
+            </option>
+          ))}
+        </select>
       </label>
       <label className="field field-inline">
         <span>{t('queue.filter.placement')}</span>

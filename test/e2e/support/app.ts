@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { launchElectronApp } from './electron-launch';
-import { TEMPLATE_ENV } from './global-setup';
-import { DEMO_PASSWORD } from '../../../main/backend/demo/demo';
+import { NOW_ENV, TEMPLATE_ENV } from './global-setup';
+import { DEMO_PASSWORD } from '../../../main/backend/demo/password';
 
 export interface RunningApp {
   page: Page;
@@ -30,7 +30,9 @@ function freshDataDir(): string {
 }
 
 async function startHostProcess(dataDir: string, extraArgs: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['dist/launch.cjs', '--host', '--data-dir', dataDir, '--no-open', ...extraArgs], {
+  const now = process.env[NOW_ENV];
+  if (!now) throw new Error(`${NOW_ENV} is not set: the global setup did not run`);
+  const child = spawn(process.execPath, ['dist/launch.cjs', '--host', '--data-dir', dataDir, '--no-open', '--fake-now', now, ...extraArgs], {
     env: { ...process.env, CASEDESK_TEST: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

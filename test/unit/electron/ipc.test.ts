@@ -6,7 +6,7 @@ vi.mock('electron', async () => (await import('./fake-electron')).electronModule
 
 const { channelOf, registerIpc } = await import('../../../main/electron/ipc');
 
-type Handler = (event: unknown, input: unknown) => Promise<Result<unknown>>;
+type Handler = (event: unknown, input: unknown, session?: unknown) => Promise<Result<unknown>>;
 
 let win: FakeBrowserWindow;
 let backendCall: ReturnType<typeof vi.fn>;

@@ -1,0 +1,67 @@
+/**
+ * runExport: the whole export of one file, used by the worker thread, the in-process fallback and
+ * the CLI alike. Opens its own read-only connections, reads one consistent snapshot, streams the
+ * rows into the file and returns its digest. A cancelled or failed export leaves no file behind.
+ */
+import { openDatabase, type Db } from '../../../db/open';
+import { placementsRepo } from '../../../db/repos/placements';
+import { sectionsFor } from './sections';
+import { fileDigest, removeQuietly } from './writers/files';
+import { writeCsv } from './writers/csv';
+import { PDF_ROWS_PER_SECTION, writePdf } from './writers/pdf';
+import { writeXlsx } from './writers/xlsx';
+import type { ExportOutcome, ExportRequest, ProgressFn, SectionResult } from './types';
+
+function openReadonly(req: ExportRequest): Db {
+  const db = openDatabase(req.dbFile, {
+    readonly: true,
+    ...(req.dbKeyHex ? { key: Buffer.from(req.dbKeyHex, 'hex') } : {}),
+    ...(req.nativeBinding ? { nativeBinding: req.nativeBinding } : {}),
+  });
+  // A larger page cache for long sequential reads; the connection is short-lived.
+  db.pragma('cache_size = -32768');
+  return db;
+}
+
+function placementLabel(db: Db, id: string | null): string {
+  if (id === null) return '全部委案 All placements';
+  const p = placementsRepo.byId(db, id);
+  return p ? `${p.code} · ${p.name}` : id;
+}
+
+export async function runExport(req: ExportRequest, onProgress: ProgressFn, isCancelled: () => boolean): Promise<ExportOutcome> {
+  const db = openReadonly(req);
+  const lookupDb = openReadonly(req);
+  try {
+    // One read transaction: the counts taken up front and the rows streamed after them agree.
+    db.exec('BEGIN');
+    const sections = sectionsFor(db, lookupDb, req);
+    const label = placementLabel(db, req.placementId);
+    const total = sections.reduce((sum, s) => sum + (req.format === 'pdf' ? Math.min(s.total, PDF_ROWS_PER_SECTION) : s.total), 0);
+    const onRow = (done: number) => onProgress(done, total);
+    onRow(0);
+    let results: SectionResult[];
+    try {
+      switch (req.format) {
+        case 'csv':
+          results = await writeCsv(sections, req.outFile, onRow, isCancelled);
+          break;
+        case 'xlsx':
+          results = await writeXlsx(req, sections, label, onRow, isCancelled);
+          break;
+        case 'pdf':
+          results = await writePdf(req, sections, label, onRow, isCancelled);
+          break;
+      }
+    } catch (err) {
+      removeQuietly(req.outFile);
+      throw err;
+    }
+    const digest = await fileDigest(req.outFile);
+    return { file: req.outFile, rows: results.reduce((s, r) => s + r.rows, 0), sections: results, ...digest };
+  } finally {
+    if (db.inTransaction) db.exec('COMMIT');
+    db.close();
+    lookupDb.close();
+  }
+}
