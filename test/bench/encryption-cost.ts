@@ -15,10 +15,12 @@ import { createDemoAgency } from '../../main/backend/demo/demo';
 import type { Backend } from '../../main/backend/types';
 
 export interface CostFigure {
-  /** Median milliseconds per operation. */
+  /** Median wall-clock milliseconds per operation. */
   plain: number;
   encrypted: number;
   ratio: number;
+  /** The same for this process's CPU time: steadier than wall time on a busy machine, blind to fsync waits. */
+  cpu: { plain: number; encrypted: number; ratio: number };
 }
 
 export interface EncryptionCost {
@@ -69,10 +71,17 @@ async function logInputs(backend: Backend, count: number): Promise<unknown[]> {
   return inputs;
 }
 
-async function timePerOp(ops: number, op: (i: number) => Promise<unknown>): Promise<number> {
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+
+async function timePerOp(ops: number, op: (i: number) => Promise<unknown>): Promise<Sample> {
   const started = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < ops; i++) await op(i);
-  return Number(process.hrtime.bigint() - started) / 1e6 / ops;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall: Number(process.hrtime.bigint() - started) / 1e6 / ops, cpu: (cpu.user + cpu.system) / 1000 / ops };
 }
 
 const median = (xs: number[]): number => {
@@ -81,11 +90,16 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 };
 
-const figure = (plain: number[], encrypted: number[]): CostFigure => {
-  const p = median(plain);
-  const e = median(encrypted);
-  return { plain: Number(p.toFixed(3)), encrypted: Number(e.toFixed(3)), ratio: Number((e / p).toFixed(3)) };
-};
+const pair = (plain: number, encrypted: number) => ({
+  plain: Number(plain.toFixed(3)),
+  encrypted: Number(encrypted.toFixed(3)),
+  ratio: Number((encrypted / plain).toFixed(3)),
+});
+
+const figure = (plain: Sample[], encrypted: Sample[]): CostFigure => ({
+  ...pair(median(plain.map((s) => s.wall)), median(encrypted.map((s) => s.wall))),
+  cpu: pair(median(plain.map((s) => s.cpu)), median(encrypted.map((s) => s.cpu))),
+});
 
 export async function measureEncryptionCost(opts: MeasureOptions): Promise<EncryptionCost> {
   const rounds = opts.rounds ?? 7;
@@ -97,7 +111,7 @@ export async function measureEncryptionCost(opts: MeasureOptions): Promise<Encry
     // The seeded agency is identical on both sides, so the same cases are logged against on each.
     const inputs = new Map<Side['name'], unknown[]>();
     for (const side of sides) inputs.set(side.name, await logInputs(side.backend, rounds * logOps));
-    const times = { queue: { plain: [] as number[], encrypted: [] as number[] }, log: { plain: [] as number[], encrypted: [] as number[] } };
+    const times = { queue: { plain: [] as Sample[], encrypted: [] as Sample[] }, log: { plain: [] as Sample[], encrypted: [] as Sample[] } };
     for (const side of sides) await timePerOp(5, () => call(side.backend, 'cases.queue', { limit: 100 })); // warm-up
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? sides : ([sides[1], sides[0]] as const);

@@ -69,7 +69,7 @@ export async function runExportChild(a: ChildArgs): Promise<ExportChildResult> {
       const outcome = (await exportToFile(a.db, request)) as { rows?: unknown };
       rows = typeof outcome.rows === 'number' ? outcome.rows : 0;
     },
-    effort,
+    { ...effort, async: true },
   );
   if (rows !== span.n) throw new Error(`export_csv: the export wrote ${rows} rows, the database holds ${span.n} activities`);
   const peakRssMb = process.resourceUsage().maxRSS / 1024;

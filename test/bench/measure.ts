@@ -23,6 +23,8 @@ export interface Effort {
 export interface MeasureOptions extends Effort {
   /** Runs before every call, untimed (e.g. appending the next 10,000 chain records). */
   beforeEach?: () => void | Promise<void>;
+  /** Say so for functions returning a promise: tinybench otherwise calls the function once, without its hooks, to find out. */
+  async?: boolean;
   /** Runs after every call, untimed (e.g. stopping the host a startup run started). */
   afterEach?: () => void | Promise<void>;
 }
@@ -51,6 +53,7 @@ export async function measure(name: string, fn: () => unknown, opts: MeasureOpti
     throws: true,
   });
   bench.add(name, fn, {
+    async: opts.async ?? false,
     ...(opts.beforeEach ? { beforeEach: opts.beforeEach } : {}),
     ...(opts.afterEach ? { afterEach: opts.afterEach } : {}),
   });

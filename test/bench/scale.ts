@@ -19,8 +19,9 @@ export interface Sizes {
   heavy: Effort;
 }
 
-export function sizesFor(divisor: number): Sizes {
-  const full = divisor === 1;
+/** `full` effort at a reduced size is for profiling a small database (--effort full). */
+export function sizesFor(divisor: number, effort: 'auto' | 'full' = 'auto'): Sizes {
+  const full = divisor === 1 || effort === 'full';
   return {
     divisor,
     cases: Math.max(100, Math.round(100_000 / divisor)),

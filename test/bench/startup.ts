@@ -113,6 +113,7 @@ export async function benchStartup(ctx: BenchContext): Promise<Figure> {
         time: 0,
         iterations: ctx.sizes.startupRuns,
         warmupIterations: 1,
+        async: true,
         beforeEach: async () => {
           page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
         },

@@ -39,7 +39,7 @@ export async function benchSyncPush(ctx: BenchContext): Promise<Figure & { recor
           throw new Error(`sync_push: the push did not complete: ${status.lastError ?? JSON.stringify(status.pending)}`);
         }
       },
-      { ...ctx.sizes.heavy, beforeEach: () => appendContacts(app, target, n) },
+      { ...ctx.sizes.heavy, async: true, beforeEach: () => appendContacts(app, target, n) },
     );
     const accepted = await lender.store.reportCount();
     if (accepted < ctx.sizes.heavy.iterations) throw new Error(`sync_push: the lender holds ${accepted} reports, expected at least ${ctx.sizes.heavy.iterations}`);

@@ -12,6 +12,8 @@ import { letterHandlers } from './letters';
 import { overrideHandlers } from './overrides';
 import { promiseHandlers } from './promises';
 import { syncHandlers } from './sync';
+import { supervisorHandlers } from './supervisor';
+import { exportHandlers } from './exports';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
@@ -25,6 +27,8 @@ export const handlers: HandlerTable = {
   complaints: complaintHandlers,
   overrides: overrideHandlers,
   sync: syncHandlers,
+  supervisor: supervisorHandlers,
+  exports: exportHandlers,
 };
 
 export function checkHandlerTable(table: Record<string, Record<string, unknown>>): void {

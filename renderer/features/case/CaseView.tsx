@@ -60,7 +60,13 @@ export function CaseView({ caseId }: { caseId: string }) {
   );
   useHotkeys({
     ...dialogKeys,
-    Escape: () => backToQueue(),
+    // Esc closes the open panel first, so a half-written contact is not lost by one key.
+    Escape: () => {
+      if (useContact.getState().open) {
+        setContactOpen(false);
+        logButton.current?.focus();
+      } else backToQueue();
+    },
     c: () => {
       if (detail && !closed) setContactOpen(true);
     },

@@ -60,7 +60,7 @@ export function CommitmentsPanel({ detail }: { detail: CaseDetail }) {
             </thead>
             <tbody>
               {plan.installments.map((i) => (
-                <tr key={i.seq}>
+                <tr key={i.seq} data-testid="installment" data-status={i.status}>
                   <td>{i.seq}</td>
                   <td>{formatDate(i.dueDate, l)}</td>
                   <td className="num">{money(i.amount, l)}</td>

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../../common/api/types';
 import { FlagBadges, activeFlags } from '../../components/FlagBadges';
-import { formatDate, formatInstant, money, todayLocal } from '../../app/format';
+import { formatDate, formatDateTime, formatInstant, money, todayLocal } from '../../app/format';
 
 export function NextContactCell({ row }: { row: QueueRow }) {
   const { t, i18n } = useTranslation();
@@ -15,7 +15,7 @@ export function NextContactCell({ row }: { row: QueueRow }) {
   }
   if (row.nextContactAt) {
     return (
-      <span className="contact-state contact-later">
+      <span className="contact-state contact-later" title={formatDateTime(row.nextContactAt, i18n.language)}>
         <span aria-hidden="true">◷</span> {t('queue.contact.at', { when: formatInstant(row.nextContactAt, i18n.language) })}
       </span>
     );

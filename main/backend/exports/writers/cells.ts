@@ -5,8 +5,10 @@ import type { Cell, ColumnType } from '../types';
 
 export const isMoney = (c: Cell): c is Money => typeof c === 'object' && c !== null;
 
-export function cellText(cell: Cell, type: ColumnType): string {
+/** `compact` (PDF tables): instants as "2026-11-25 03:00:00" to fit a column; CSV keeps full ISO-8601. */
+export function cellText(cell: Cell, type: ColumnType, compact = false): string {
   if (cell === null) return '';
+  if (compact && type === 'instant' && typeof cell === 'string') return cell.slice(0, 19).replace('T', ' ');
   if (isMoney(cell)) return minorToDecimalString(cell.minor, minorUnitDigits(cell.currency));
   if (typeof cell === 'boolean') return cell ? 'yes' : 'no';
   if (typeof cell === 'number') return type === 'percent' ? `${(cell * 100).toFixed(2)}%` : String(cell);

@@ -12,7 +12,7 @@ const CJK_OR_WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30
 /** Width estimate without shaping each string (fontkit layout per cell would dominate the run). */
 export function estimateWidth(text: string, size: number): number {
   let w = 0;
-  for (const ch of text) w += CJK_OR_WIDE.test(ch) ? size : size * 0.56;
+  for (const ch of text) w += CJK_OR_WIDE.test(ch) ? size : size * 0.52;
   return w;
 }
 

@@ -30,7 +30,7 @@ function cover(doc: Doc, req: ExportRequest, sections: readonly Section[], place
     ['导出时间 Exported at (UTC)', req.exportedAt],
     ['工作站 Workstation', req.workstationId],
     ['个人信息 Personal data', req.masked ? '已遮蔽 masked' : '未遮蔽 NOT masked — the reason is in the audit log and the manifest'],
-    ['数据来源 Source', '本工作站数据库 this workstation’s database (local)'],
+    ['数据来源 Source', '本工作站数据库 this workstation database (local)'],
     ...sections.map((s): [string, string] => [`行数 Rows · ${s.title}`, s.total > PDF_ROWS_PER_SECTION ? `${s.total} (first ${PDF_ROWS_PER_SECTION} shown)` : String(s.total)]),
   ];
   let y = doc.y;
@@ -39,7 +39,7 @@ function cover(doc: Doc, req: ExportRequest, sections: readonly Section[], place
     doc.fillColor('#000000').text(v, MARGIN + 230, y, { lineBreak: false });
     y += 20;
   }
-  doc.fontSize(8).fillColor('#666666').text('SHA-256 and the workstation’s Ed25519 signature: see the .manifest.json beside this file.', MARGIN, y + 20, { lineBreak: false });
+  doc.fontSize(8).fillColor('#666666').text('SHA-256 and the Ed25519 signature of the workstation: see the .manifest.json beside this file.', MARGIN, y + 20, { lineBreak: false });
 }
 
 function chartPages(doc: Doc, sections: readonly Section[]): void {
@@ -120,7 +120,7 @@ export async function writePdf(
           drawRow(doc, layout, y, headers, true);
           y += layout.rowHeight;
         }
-        drawRow(doc, layout, y, row.map((c, k) => cellText(c, types[k] ?? 'text')));
+        drawRow(doc, layout, y, row.map((c, k) => cellText(c, types[k] ?? 'text', true)));
         y += layout.rowHeight;
         n++;
         if (++done % CHECK_EVERY === 0) {

@@ -58,9 +58,9 @@ function writeAbout(wb: ExcelJS.stream.xlsx.WorkbookWriter, req: ExportRequest, 
     ['工作站 Workstation', req.workstationId],
     ['个人信息 Personal data', req.masked ? '已遮蔽 masked' : '未遮蔽 NOT masked (reason in the audit log and the manifest)'],
     ...sections.map((s): [string, number] => [`行数 Rows: ${s.title}`, s.total]),
-    ['数据来源 Source', '本工作站数据库 this workstation’s database (local)'],
+    ['数据来源 Source', '本工作站数据库 this workstation database (local)'],
     ['水印 Watermark', watermarkOf(req)],
-    ['校验 Verification', 'SHA-256 and the workstation’s Ed25519 signature are in the .manifest.json beside this file'],
+    ['校验 Verification', 'SHA-256 and the Ed25519 signature of the workstation are in the .manifest.json beside this file'],
   ];
   rows.forEach((r, i) => {
     const row = ws.addRow(r);

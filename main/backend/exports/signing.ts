@@ -1,0 +1,62 @@
+/**
+ * The workstation key that signs export manifests — the same Ed25519 identity the sync engine
+ * uses for progress reports (sync/identity.ts), created through its helpers when missing. The
+ * private key is wrapped by a KeyProtector: the host supplies one with configureExports (the
+ * Electron shell's OS keychain; the loopback host's passphrase); without one the passphrase in
+ * CASEDESK_KEY_PASSPHRASE is used, as the CLI does.
+ */
+import { AppError } from '../../../common/api/result';
+import type { Db } from '../../../db/open';
+import type { AppContext } from '../context';
+import { passphraseProtector, type KeyProtector } from '../crypto/protect';
+import { IdentityError, createIdentity, loadIdentity, unlockSigner, type Signer } from '../sync/identity';
+
+export const PASSPHRASE_ENV = 'CASEDESK_KEY_PASSPHRASE';
+
+export interface ExportEnvironment {
+  protector?: KeyProtector;
+  /** The database key when the file is encrypted: the export worker opens its own connection. */
+  dbKey?: Buffer;
+  /** better-sqlite3 binding for this runtime (Electron's ABI), passed to the worker. */
+  nativeBinding?: string;
+  /** The bundled worker script; found next to the bundle when not given. */
+  workerScript?: string;
+  /** Where files go; default `<dataDir>/exports`. */
+  outDir?: string;
+}
+
+const environments = new WeakMap<AppContext, ExportEnvironment>();
+
+/** Called by the host at start-up, beside attachSyncService. */
+export function configureExports(app: AppContext, env: ExportEnvironment): void {
+  environments.set(app, env);
+}
+
+export function exportEnvironment(app: AppContext): ExportEnvironment {
+  return environments.get(app) ?? {};
+}
+
+export function protectorFrom(env: ExportEnvironment, vars: NodeJS.ProcessEnv = process.env): KeyProtector | undefined {
+  if (env.protector) return env.protector;
+  const passphrase = vars[PASSPHRASE_ENV];
+  return passphrase ? passphraseProtector(passphrase) : undefined;
+}
+
+/** The workstation signer; creates the key pair first when the workstation has none. */
+export function exportSigner(db: Db, workstationId: string, protector: KeyProtector | undefined, now: Date): Signer {
+  if (!protector) {
+    throw new AppError(
+      'CONFLICT',
+      `Exports are signed with the workstation key, and this host has not unlocked it: configure a key protector, or set ${PASSPHRASE_ENV}.`,
+    );
+  }
+  try {
+    const identity = loadIdentity(db) ?? createIdentity(db, workstationId, protector, now);
+    return unlockSigner(identity, protector);
+  } catch (err) {
+    if (err instanceof IdentityError || (err instanceof Error && err.name === 'KeyUnwrapError')) {
+      throw new AppError('CONFLICT', `Cannot sign the export manifest: ${err.message}.`);
+    }
+    throw err;
+  }
+}
