@@ -1,6 +1,7 @@
 /** The migration registry: numbered, strictly increasing, each applied once in its own transaction. */
 import * as core from './0001_core';
 import * as reporting from './0002_reporting';
+import * as benchIndexes from './0003_bench_indexes';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, ...core },
   { version: 2, ...reporting },
+  { version: 3, ...benchIndexes },
 ];
 
 export function checkRegistry(list: readonly Migration[]): void {

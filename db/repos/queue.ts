@@ -93,6 +93,31 @@ function where(f: QueueFilter): { sql: string; params: Record<string, unknown> }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
+const COLUMNS = `c.id, c.reference, b.full_name, p.code AS placement_code, p.preset, c.status, c.currency,
+    c.balance_minor, c.dpd, c.priority, c.next_action_at, c.next_contact_at, c.promise_due, c.last_contact_at,
+    c.flag_dispute, c.flag_cease, c.flag_complaint, c.flag_hardship, c.flag_attorney, c.flag_bankrupt,
+    c.flag_deceased, c.recalled_at, b.vulnerabilities_json`;
+
+const JOINS = 'JOIN borrowers b ON b.id = c.borrower_id JOIN placements p ON p.id = c.placement_id';
+
+/**
+ * The prioritised queue, descending (the default page), without sorting the team's cases: the
+ * lawful-now half and the rest are each read in (priority DESC, id) order from cases_queue_order,
+ * each stopping after offset + limit rows, and only those are merged. Same rows, same order as
+ * ORDER[priority].desc. CROSS JOIN keeps the page's ids as the outer loop (SQLite would otherwise
+ * scan cases and probe the page). A search goes the general way: the FTS match is the selective part there.
+ */
+function prioritisedPageSql(w: { sql: string }): string {
+  const filters = w.sql ? `${w.sql} AND` : 'WHERE';
+  const half = (lawful: 0 | 1, condition: string) =>
+    `SELECT * FROM (SELECT c.id, ${lawful} AS lawful, c.priority FROM cases c INDEXED BY cases_queue_order
+       ${filters} ${condition} ORDER BY c.priority DESC, c.id LIMIT @window)`;
+  return `SELECT ${COLUMNS}
+    FROM (${half(1, 'c.next_contact_at <= @now')} UNION ALL ${half(0, '(c.next_contact_at IS NULL OR c.next_contact_at > @now)')}) k
+      CROSS JOIN cases c ON c.id = k.id ${JOINS}
+    ORDER BY k.lawful DESC, k.priority DESC, k.id LIMIT @limit OFFSET @offset`;
+}
+
 export const queueRepo = {
   page(
     db: Db,
@@ -104,11 +129,11 @@ export const queueRepo = {
     now: string,
   ): QueueRowRaw[] {
     const w = where(f);
-    const sql = `SELECT c.id, c.reference, b.full_name, p.code AS placement_code, p.preset, c.status, c.currency,
-        c.balance_minor, c.dpd, c.priority, c.next_action_at, c.next_contact_at, c.promise_due, c.last_contact_at,
-        c.flag_dispute, c.flag_cease, c.flag_complaint, c.flag_hardship, c.flag_attorney, c.flag_bankrupt,
-        c.flag_deceased, c.recalled_at, b.vulnerabilities_json
-      FROM cases c JOIN borrowers b ON b.id = c.borrower_id JOIN placements p ON p.id = c.placement_id
+    if (sort === 'priority' && dir === 'desc' && !f.ftsMatch) {
+      return stmt(db, prioritisedPageSql(w)).all({ ...w.params, now, limit, offset, window: offset + limit }) as QueueRowRaw[];
+    }
+    const sql = `SELECT ${COLUMNS}
+      FROM cases c ${JOINS}
       ${w.sql} ORDER BY ${ORDER[sort][dir]} LIMIT @limit OFFSET @offset`;
     return stmt(db, sql).all({ ...w.params, now, limit, offset }) as QueueRowRaw[];
   },

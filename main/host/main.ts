@@ -6,11 +6,16 @@
  *   --port N         fixed port (default: random)
  *   --no-open        do not open a browser window
  *   --fake-now ISO   test mode only (CASEDESK_TEST=1): the clock starts at this instant and runs on
+ *   --plain          an unencrypted database (demo and test opt-out). Otherwise it is encrypted: the
+ *                    passphrase is asked on the terminal (twice on the first run, which also shows the
+ *                    recovery code once) or read from the file CASEDESK_PASSPHRASE_FILE names
  */
 import path from 'node:path';
 import readline from 'node:readline/promises';
 import { createBackend } from '../backend';
+import { startSync } from '../backend/sync/start';
 import { createDemoAgency, DEMO_PASSWORD } from '../backend/demo/demo';
+import { passphraseFileFrom, resolveDatabaseAccess } from '../backend/keys';
 import { defaultDataDir } from '../backend/paths';
 import { usersRepo } from '../../db/repos/users';
 import { parseFlags, positiveInt } from '../cli/args';
@@ -18,7 +23,7 @@ import { UsageError } from '../cli/io';
 import { findChromium, openAppWindow } from './browser';
 import { startHost } from './server';
 
-const USAGE = 'usage: npm start -- [--data-dir DIR] [--demo [--cases N]] [--port N] [--no-open]';
+const USAGE = 'usage: npm start -- [--data-dir DIR] [--demo [--cases N]] [--port N] [--no-open] [--plain]';
 
 /**
  * Tests pin "now" (guardrails depend on the borrower's local hour); the clock is the one system
@@ -55,6 +60,7 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
       port: { type: 'string' },
       'no-open': { type: 'boolean' },
       'fake-now': { type: 'string' },
+      plain: { type: 'boolean' },
     },
     USAGE,
   );
@@ -67,7 +73,17 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
   const log = (line: string) => process.stderr.write(`[casedesk] ${line}\n`);
 
   const now = fakeClock(values['fake-now']);
-  const backend = createBackend({ dataDir, host: 'web', log, ...(now ? { now } : {}) });
+  // Encrypted unless --plain: unlock the key (creating it on the first run) before opening anything.
+  const passphraseFile = passphraseFileFrom(undefined, process.env);
+  const access = await resolveDatabaseAccess({
+    dataDir,
+    plain: values.plain === true,
+    ...(passphraseFile ? { passphraseFile } : {}),
+    stdin: process.stdin,
+    stderr: process.stderr,
+    log,
+  });
+  const backend = createBackend({ dataDir, host: 'web', log, ...access, ...(now ? { now } : {}) });
   if (usersRepo.all(backend.app.db).length === 0) {
     const wantDemo = values.demo === true || (await askYesNo(`No agency in ${dataDir} yet. Create the demo agency (${cases} cases)?`));
     if (wantDemo) {
@@ -79,6 +95,8 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
       log('the database is empty: create the administrator in the app, or start again with --demo');
     }
   }
+  // Sync runs in the background; until a passphrase protects the workstation key, it cannot sign.
+  const sync = startSync(backend.app, null);
   const host = await startHost({
     backend,
     rendererDir: path.join(distDir, 'renderer'),
@@ -95,6 +113,7 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
   process.stdout.write(`CaseDesk is serving at ${host.appUrl}\n`);
   const stop = async () => {
     await host.close();
+    await sync.stop();
     backend.close();
     process.exit(0);
   };

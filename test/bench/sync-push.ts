@@ -39,7 +39,17 @@ export async function benchSyncPush(ctx: BenchContext): Promise<Figure & { recor
           throw new Error(`sync_push: the push did not complete: ${status.lastError ?? JSON.stringify(status.pending)}`);
         }
       },
-      { ...ctx.sizes.heavy, async: true, beforeEach: () => appendContacts(app, target, n) },
+      {
+        ...ctx.sizes.heavy,
+        async: true,
+        beforeEach: async () => {
+          appendContacts(app, target, n);
+          // Client and server share this event loop, which the synchronous fill just blocked for
+          // seconds: let the server's keep-alive timer close the idle socket now, or the push would
+          // race it on a stale pooled connection ("fetch failed") — an artefact of one process.
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        },
+      },
     );
     const accepted = await lender.store.reportCount();
     if (accepted < ctx.sizes.heavy.iterations) throw new Error(`sync_push: the lender holds ${accepted} reports, expected at least ${ctx.sizes.heavy.iterations}`);

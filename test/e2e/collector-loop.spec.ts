@@ -4,7 +4,7 @@
  * three-installment plan, record a payment, send a letter, log a complaint and see the case pause.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { expect, test, type RunningApp } from './support/app';
 import { contactableCnCase, readDb } from './support/db';
 import { NOW_ENV } from './support/global-setup';
@@ -19,7 +19,7 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function walkTheLoop(app: RunningApp, lang: 'en' | 'zh-CN', testInfo: import('@playwright/test').TestInfo) {
+async function walkTheLoop(app: RunningApp, lang: 'en' | 'zh-CN', testInfo: TestInfo) {
   const { page, dataDir } = app;
   const now = process.env[NOW_ENV]!;
   const today = now.slice(0, 10);

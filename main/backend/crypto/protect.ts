@@ -80,3 +80,14 @@ export function hookProtector(
 ): KeyProtector {
   return { scheme, wrapKey: (b) => hooks.wrapKey(b), unwrapKey: (b) => hooks.unwrapKey(b) };
 }
+
+/**
+ * For a workstation started without a way to protect its key (a --plain demo without a passphrase):
+ * everything but signing works; enrolment and reports say exactly what is missing.
+ */
+export function unavailableProtector(reason: string): KeyProtector {
+  const refuse = (): never => {
+    throw new KeyUnwrapError(reason);
+  };
+  return { scheme: 'unavailable', wrapKey: refuse, unwrapKey: refuse };
+}

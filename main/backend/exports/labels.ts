@@ -5,7 +5,7 @@
  */
 import { maskContact, maskName } from '../../../common/domain/privacy/mask';
 import type { Db } from '../../../db/open';
-import { lookups, reportingRepo } from '../../../db/repos/reporting';
+import { lookups, reportingRepo, type CaseLabelRow } from '../../../db/repos/reporting';
 
 export interface CaseLabel {
   reference: string;
@@ -14,7 +14,7 @@ export interface CaseLabel {
 }
 
 /** Bounded so an export over every case of a large agency keeps a flat memory profile. */
-const CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 250_000;
 const REDACTED = '〔已隐去 redacted〕';
 
 export class Labels {
@@ -29,12 +29,26 @@ export class Labels {
     this.users = new Map(reportingRepo.users(db).map((u) => [u.id, u.display_name]));
   }
 
+  /**
+   * Loads every case's label in one sequential pass when an export has many more rows than the
+   * agency has cases (and they fit the cache): one scan instead of a random probe per case.
+   */
+  preloadCasesFor(rows: number): void {
+    const cases = lookups.caseCount(this.db);
+    if (cases > CACHE_LIMIT || rows < 2 * cases) return;
+    for (const row of lookups.allCaseLabels(this.db)) this.cases.set(row.id, this.labelOf(row));
+  }
+
+  private labelOf(row: CaseLabelRow | undefined): CaseLabel {
+    const name = row && row.purged_at === null ? row.borrower_name : '';
+    return { reference: row?.reference ?? '', placement: row?.placement_code ?? '', borrower: this.masked ? maskName(name) : name };
+  }
+
   caseOf(caseId: string): CaseLabel {
     let label = this.cases.get(caseId);
     if (label) return label;
     const row = lookups.caseLabel(this.db, caseId);
-    const name = row && row.purged_at === null ? row.borrower_name : '';
-    label = { reference: row?.reference ?? caseId, placement: row?.placement_code ?? '', borrower: this.masked ? maskName(name) : name };
+    label = row ? this.labelOf(row) : { reference: caseId, placement: '', borrower: '' };
     if (this.cases.size >= CACHE_LIMIT) this.cases.clear();
     this.cases.set(caseId, label);
     return label;

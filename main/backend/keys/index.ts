@@ -8,3 +8,5 @@ export { type UnlockOptions } from './pending';
 export { normalizeRecoveryCode } from './recovery-code';
 export { rotateKey, type RotateCredentials } from './rotate';
 export { type UnlockCredentials } from './unwrap';
+export { askHidden, askNewPassphrase, PASSPHRASE_FILE_ENV, readPassphraseFile } from './passphrase-input';
+export { passphraseFileFrom, resolveDatabaseAccess, showRecoveryCode, type DatabaseAccess, type StartupInput } from './startup';

@@ -1,4 +1,8 @@
-/** `casedesk demo --db FILE [--cases N] [--seed S]`: writes the demo agency into a new database. */
+/**
+ * `casedesk demo --db FILE [--cases N] [--seed S] [--plain | --passphrase-file F]`: writes the demo
+ * agency into a new database. Encrypted unless --plain: the key store (keystore.json) is written
+ * beside FILE and the recovery code shown once on stderr.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../../db/open';
@@ -6,13 +10,36 @@ import { fixedClock, systemClock } from '../../backend/clock';
 import type { AppContext } from '../../backend/context';
 import { createDemoAgency } from '../../backend/demo/demo';
 import { workstationIdOf } from '../../backend';
+import { askNewPassphrase, createKeystore, DB_FILE_NAME, markPlain, passphraseFileFrom, readPassphraseFile, showRecoveryCode } from '../../backend/keys';
 import { parseFlags, positiveInt, requireFlag } from '../args';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand } from '../io';
 
-const USAGE = 'usage: casedesk demo --db FILE [--cases N (default 5000, at most 1000000)] [--seed N] [--now ISO-INSTANT]';
+const USAGE =
+  'usage: casedesk demo --db FILE [--cases N (default 5000, at most 1000000)] [--seed N] [--now ISO-INSTANT] [--plain | --passphrase-file F]';
+
+/** The new database's key, or null for --plain. Never a passphrase from argv: a file or the terminal. */
+async function demoKey(dir: string, plain: boolean, fileFlag: string | undefined, io: Parameters<CliCommand>[1]): Promise<Buffer | null> {
+  if (plain) {
+    if (fileFlag) throw new UsageError('--plain and --passphrase-file exclude each other');
+    return null;
+  }
+  const passphraseFile = passphraseFileFrom(fileFlag, process.env);
+  const stdin = io.stdin as typeof io.stdin & { isTTY?: boolean };
+  if (!passphraseFile && !stdin.isTTY) {
+    throw new UsageError(`the demo database is encrypted unless --plain: give --passphrase-file F (or CASEDESK_PASSPHRASE_FILE), or --plain for an unencrypted one\n${USAGE}`);
+  }
+  const passphrase = passphraseFile ? readPassphraseFile(passphraseFile) : await askNewPassphrase(stdin, io.stderr);
+  const { key, recoveryCode } = await createKeystore(dir, { passphrase });
+  showRecoveryCode(io.stderr, recoveryCode);
+  return key;
+}
 
 export const demo: CliCommand = async (args, io) => {
-  const { values } = parseFlags(args, { db: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' }, now: { type: 'string' } }, USAGE);
+  const { values } = parseFlags(
+    args,
+    { db: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' }, now: { type: 'string' }, plain: { type: 'boolean' }, 'passphrase-file': { type: 'string' } },
+    USAGE,
+  );
   const file = requireFlag(values.db, 'db', USAGE);
   const cases = positiveInt(values.cases, 'cases', 5000, 1_000_000);
   const seed = positiveInt(values.seed, 'seed', 20261129, 2 ** 31);
@@ -22,8 +49,12 @@ export const demo: CliCommand = async (args, io) => {
   if (fs.existsSync(file) && fs.statSync(file).size > 0) {
     throw new UsageError(`${file} already exists; the demo writes only into a new database file`);
   }
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = openDatabase(file);
+  const dir = path.dirname(path.resolve(file));
+  fs.mkdirSync(dir, { recursive: true });
+  const key = await demoKey(dir, values.plain === true, values['passphrase-file'], io);
+  // Only a data folder's own database gets the PLAIN marker; a scratch folder is left alone.
+  if (!key && path.basename(file) === DB_FILE_NAME) markPlain(dir);
+  const db = openDatabase(file, key ? { key } : {});
   try {
     const app: AppContext = { db, clock: nowMs === null ? systemClock : fixedClock(new Date(nowMs)), dataDir: path.dirname(file), host: 'cli', workstationId: workstationIdOf(db), log: () => undefined };
     const started = Date.now();

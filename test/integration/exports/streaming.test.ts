@@ -125,6 +125,7 @@ describe('worker thread (the esbuild bundle)', () => {
     expect(exportJobs.mode(t.backend.app, jobId)).toBe('worker');
     // The main thread stays free: status answers while the worker writes.
     const mid = await waitFor(jobId, (v) => v.rows > 0 || v.state !== 'running');
+    expect(mid.error ?? mid.state).toBe("running");
     expect(mid.total).toBe(expectedRows);
     const job = await exportJobs.settled(t.backend.app, jobId);
     expect(job).toMatchObject({ state: 'done', rows: expectedRows });

@@ -20,7 +20,7 @@ export async function bundle(entry: string, name: string): Promise<string> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
     logLevel: 'silent',
   });
   return outfile;

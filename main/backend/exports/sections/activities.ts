@@ -5,6 +5,8 @@ import type { Labels } from '../labels';
 import type { Cell, Section } from '../types';
 
 export function activitySections(db: Db, p: ReportParams, labels: Labels): Section[] {
+  const total = exportListings.activities.count(db, p);
+  labels.preloadCasesFor(total);
   return [
     {
       title: '联系记录 Activities',
@@ -25,7 +27,7 @@ export function activitySections(db: Db, p: ReportParams, labels: Labels): Secti
         { header: '备注 Text', type: 'text', width: 20 },
         { header: '来源 Source', type: 'text', width: 6 },
       ],
-      total: exportListings.activities.count(db, p),
+      total,
       *rows(): Iterable<Cell[]> {
         for (const [at, caseId, collectorId, channel, direction, party, contactPointId, result, outcome, text, disclosure, identity, source] of exportListings.activities.iterate(db, p)) {
           const c = labels.caseOf(caseId);

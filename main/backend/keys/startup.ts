@@ -1,0 +1,100 @@
+/**
+ * What a host does before opening the database: --plain, or unlock the key store (creating it on
+ * the first run). The Electron shell does the same with its safeStorage wrapper as `platform`.
+ */
+import type { Readable, Writable } from 'node:stream';
+import { DataDirModeError, PassphraseRequiredError, WrongPassphraseError } from './errors';
+import type { PlatformKeyWrapper } from './format';
+import { createKeystore, unlockKeystore } from './keystore';
+import { checkDataDirMode, dataDirState } from './mode';
+import { askHidden, askNewPassphrase, PASSPHRASE_FILE_ENV, readPassphraseFile } from './passphrase-input';
+
+export type DatabaseAccess = { dbKey: Buffer } | { plain: true };
+
+export interface StartupInput {
+  dataDir: string;
+  plain: boolean;
+  /** A file holding the passphrase (--passphrase-file or CASEDESK_PASSPHRASE_FILE). */
+  passphraseFile?: string;
+  stdin: Readable & { isTTY?: boolean };
+  /** Where prompts and the one-time recovery code go: the person's terminal. */
+  stderr: Writable;
+  platform?: PlatformKeyWrapper;
+  nativeBinding?: string;
+  log?: (line: string) => void;
+}
+
+export const passphraseFileFrom = (flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined =>
+  flag ?? (env[PASSPHRASE_FILE_ENV] || undefined);
+
+function noPassphraseSource(dataDir: string): DataDirModeError {
+  return new DataDirModeError(
+    `the database in ${dataDir} is encrypted and there is no terminal to ask for its passphrase: ` +
+      `set ${PASSPHRASE_FILE_ENV} (or --passphrase-file) to a file holding it, or start with --plain for an unencrypted demo or test database`,
+  );
+}
+
+export function showRecoveryCode(out: Writable, code: string): void {
+  out.write(
+    [
+      '',
+      'RECOVERY CODE — shown once. Write it down and keep it away from this computer.',
+      'It opens the database if the passphrase is forgotten or the OS keychain is lost:',
+      '',
+      `    ${code}`,
+      '',
+      'Use it with: casedesk db recover --data-dir DIR --recovery-code CODE --new-passphrase-file F',
+      '',
+    ].join('\n'),
+  );
+}
+
+export async function resolveDatabaseAccess(input: StartupInput): Promise<DatabaseAccess> {
+  const { dataDir } = input;
+  if (input.plain) {
+    checkDataDirMode(dataDir, 'plain');
+    return { plain: true };
+  }
+  const state = dataDirState(dataDir);
+  if (state.plainMarker) {
+    throw new DataDirModeError(`${dataDir} holds a plain database (created with --plain): start with --plain, or encrypt it with: casedesk db encrypt --data-dir ${dataDir}`);
+  }
+  const tty = input.stdin.isTTY === true;
+  const file = input.passphraseFile;
+  if (!state.keystore) {
+    if (state.database === 'plain') {
+      throw new DataDirModeError(
+        `${dataDir} holds an unencrypted database from before encryption at rest: encrypt it with \`casedesk db encrypt --data-dir ${dataDir}\`, or start with --plain to keep it unencrypted`,
+      );
+    }
+    if (state.database === 'encrypted') {
+      throw new DataDirModeError(`${dataDir}/keystore.json is missing, so its encrypted database cannot be opened: restore keystore.json from a backup of this folder`);
+    }
+    if (!file && !tty) throw noPassphraseSource(dataDir);
+    const passphrase = file ? readPassphraseFile(file) : await askNewPassphrase(input.stdin, input.stderr);
+    const created = await createKeystore(dataDir, { passphrase, ...(input.platform ? { platform: input.platform } : {}) });
+    showRecoveryCode(input.stderr, created.recoveryCode);
+    input.log?.(`created an encrypted database key for ${dataDir}${created.platformWrapped ? ' (also protected by the OS keychain)' : ''}`);
+    return { dbKey: created.key };
+  }
+  const opts = { ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}), ...(input.log ? { onNotice: input.log } : {}) };
+  if (input.platform) {
+    // The keychain first; it answers null where it cannot help and we fall through to the passphrase.
+    try {
+      return { dbKey: await unlockKeystore(dataDir, { platform: input.platform }, opts) };
+    } catch (err) {
+      if (!(err instanceof PassphraseRequiredError)) throw err;
+    }
+  }
+  if (file) return { dbKey: await unlockKeystore(dataDir, { passphrase: readPassphraseFile(file) }, opts) };
+  if (!tty) throw noPassphraseSource(dataDir);
+  for (let attempt = 1; ; attempt++) {
+    const passphrase = await askHidden(`Passphrase for ${dataDir}: `, input.stdin, input.stderr);
+    try {
+      return { dbKey: await unlockKeystore(dataDir, { passphrase }, opts) };
+    } catch (err) {
+      if (!(err instanceof WrongPassphraseError) || attempt >= 3) throw err;
+      input.stderr.write('Wrong passphrase; try again.\n');
+    }
+  }
+}
