@@ -133,6 +133,19 @@ export function keyOpens(file: string, key: Buffer, nativeBinding?: string): boo
   }
 }
 
+/** Encrypts a plain file in place under `key` (the file must not be open elsewhere, nor in WAL mode). */
+export function encryptPlainFile(file: string, key: Buffer, nativeBinding?: string): void {
+  const db: Db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  try {
+    verifyReadable(db, false);
+    // The scheme is chosen before the re-key that turns the plain pages into encrypted ones.
+    db.pragma(`cipher = 'sqlcipher'`);
+    rekey(db, key);
+  } finally {
+    db.close();
+  }
+}
+
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -9,6 +9,7 @@ import { contacts } from './methods/contacts';
 import { complaints } from './methods/complaints';
 import { letters } from './methods/letters';
 import { overrides } from './methods/overrides';
+import { privacy } from './methods/privacy';
 import { promises } from './methods/promises';
 import { sync } from './methods/sync';
 import { supervisor } from './methods/supervisor';
@@ -16,7 +17,7 @@ import { exportJobs } from './methods/exports';
 import type { InputOf, MethodSpec, OutputOf } from './method';
 import type { Result } from './result';
 
-export const contract = { app, auth, users, cases, contacts, promises, letters, complaints, overrides, sync, supervisor, exports: exportJobs } as const;
+export const contract = { app, auth, users, cases, contacts, promises, letters, complaints, overrides, privacy, sync, supervisor, exports: exportJobs } as const;
 
 export type Contract = typeof contract;
 export type Namespace = keyof Contract;

@@ -2,6 +2,7 @@
 import * as core from './0001_core';
 import * as reporting from './0002_reporting';
 import * as benchIndexes from './0003_bench_indexes';
+import * as purge from './0004_purge';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, ...core },
   { version: 2, ...reporting },
   { version: 3, ...benchIndexes },
+  { version: 4, ...purge },
 ];
 
 export function checkRegistry(list: readonly Migration[]): void {

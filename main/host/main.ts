@@ -14,6 +14,7 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import { createBackend } from '../backend';
 import { startSync } from '../backend/sync/start';
+import { purgeExpired } from '../backend/services/privacy';
 import { createDemoAgency, DEMO_PASSWORD } from '../backend/demo/demo';
 import { passphraseFileFrom, resolveDatabaseAccess } from '../backend/keys';
 import { defaultDataDir } from '../backend/paths';
@@ -95,6 +96,8 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
       log('the database is empty: create the administrator in the app, or start again with --demo');
     }
   }
+  const { purged } = purgeExpired(backend.app, null);
+  if (purged.length > 0) log(`purged personal data of ${purged.length} case(s) past their retention period`);
   // Sync runs in the background; until a passphrase protects the workstation key, it cannot sign.
   const sync = startSync(backend.app, null);
   const host = await startHost({

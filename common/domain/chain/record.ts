@@ -9,6 +9,8 @@ export const CHAIN_RECORD_TYPES = [
   'plan',
   'case_flag',
   'outcome',
+  // Personal data removed after the retention period: the attestation the lender sees (CN-PIPL).
+  'purge',
 ] as const;
 export type ChainRecordType = (typeof CHAIN_RECORD_TYPES)[number];
 

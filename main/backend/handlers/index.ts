@@ -10,6 +10,7 @@ import { complaintHandlers } from './complaints';
 import { contactHandlers } from './contacts';
 import { letterHandlers } from './letters';
 import { overrideHandlers } from './overrides';
+import { privacyHandlers } from './privacy';
 import { promiseHandlers } from './promises';
 import { syncHandlers } from './sync';
 import { supervisorHandlers } from './supervisor';
@@ -26,6 +27,7 @@ export const handlers: HandlerTable = {
   letters: letterHandlers,
   complaints: complaintHandlers,
   overrides: overrideHandlers,
+  privacy: privacyHandlers,
   sync: syncHandlers,
   supervisor: supervisorHandlers,
   exports: exportHandlers,

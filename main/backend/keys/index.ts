@@ -10,3 +10,4 @@ export { rotateKey, type RotateCredentials } from './rotate';
 export { type UnlockCredentials } from './unwrap';
 export { askHidden, askNewPassphrase, PASSPHRASE_FILE_ENV, readPassphraseFile } from './passphrase-input';
 export { passphraseFileFrom, resolveDatabaseAccess, showRecoveryCode, type DatabaseAccess, type StartupInput } from './startup';
+export { encryptDataDir, type EncryptResult } from './encrypt';

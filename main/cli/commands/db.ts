@@ -1,0 +1,98 @@
+/**
+ * `casedesk db rekey|recover|encrypt`: key rotation, the recovery path and converting a plain data
+ * folder. Run with CaseDesk closed (a re-key needs the only connection). Passphrases come from a
+ * file or the terminal, never argv; new recovery codes are shown once on stderr.
+ */
+import path from 'node:path';
+import { openDatabase } from '../../../db/open';
+import {
+  askHidden,
+  askNewPassphrase,
+  changePassphrase,
+  databaseFile,
+  encryptDataDir,
+  passphraseFileFrom,
+  readPassphraseFile,
+  rotateKey,
+  showRecoveryCode,
+  unlockKeystore,
+} from '../../backend/keys';
+import { parseFlags, requireFlag } from '../args';
+import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../io';
+
+const USAGE = [
+  'usage: casedesk db rekey   --data-dir DIR [--passphrase-file F]',
+  '       casedesk db recover --data-dir DIR --recovery-code CODE --new-passphrase-file F',
+  '       casedesk db encrypt --data-dir DIR [--passphrase-file F]',
+].join('\n');
+
+type Tty = CliIO['stdin'] & { isTTY?: boolean };
+
+async function passphrase(file: string | undefined, io: CliIO, fresh: boolean): Promise<string> {
+  if (file) return readPassphraseFile(file);
+  const stdin = io.stdin as Tty;
+  if (!stdin.isTTY) throw new UsageError(`no terminal to ask for the passphrase: give --passphrase-file F (or set CASEDESK_PASSPHRASE_FILE)\n${USAGE}`);
+  return fresh ? askNewPassphrase(stdin, io.stderr) : askHidden('Passphrase: ', stdin, io.stderr);
+}
+
+/** New key, database re-encrypted, every slot rewrapped, new recovery code. */
+async function rekeyCommand(dataDir: string, pass: string, io: CliIO): Promise<void> {
+  const key = await unlockKeystore(dataDir, { passphrase: pass }, { onNotice: (m) => io.stderr.write(`${m}\n`) });
+  const db = openDatabase(databaseFile(dataDir), { key });
+  try {
+    const { recoveryCode, generation } = await rotateKey(dataDir, db, { passphrase: pass });
+    io.stdout.write(`the database key was rotated (generation ${generation}); the previous recovery code no longer works\n`);
+    showRecoveryCode(io.stderr, recoveryCode);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The recovery path: the recovery code sets a new passphrase, then the key is rotated, which also
+ * retires the code just used (it may have been seen on this screen or in shell history).
+ */
+async function recoverCommand(dataDir: string, recoveryCode: string, newPass: string, io: CliIO): Promise<void> {
+  await changePassphrase(dataDir, { recoveryCode }, newPass, { onNotice: (m) => io.stderr.write(`${m}\n`) });
+  io.stdout.write('the passphrase was reset with the recovery code\n');
+  await rekeyCommand(dataDir, newPass, io);
+}
+
+export const dbCommand: CliCommand = async (args, io) => {
+  const [sub, ...rest] = args;
+  const { values } = parseFlags(
+    rest,
+    {
+      'data-dir': { type: 'string' },
+      'passphrase-file': { type: 'string' },
+      'recovery-code': { type: 'string' },
+      'new-passphrase-file': { type: 'string' },
+    },
+    USAGE,
+  );
+  const dataDir = path.resolve(requireFlag(values['data-dir'], 'data-dir', USAGE));
+  const file = passphraseFileFrom(values['passphrase-file'], process.env);
+  switch (sub) {
+    case 'rekey':
+      await rekeyCommand(dataDir, await passphrase(file, io, false), io);
+      return EXIT_OK;
+    case 'recover': {
+      const code = requireFlag(values['recovery-code'], 'recovery-code', USAGE);
+      const newPass = readPassphraseFile(requireFlag(values['new-passphrase-file'], 'new-passphrase-file', USAGE));
+      await recoverCommand(dataDir, code, newPass, io);
+      return EXIT_OK;
+    }
+    case 'encrypt': {
+      const result = await encryptDataDir(dataDir, await passphrase(file, io, true));
+      if (result.resumed) {
+        io.stdout.write(`finished an interrupted encryption of ${dataDir}; the recovery code shown then stands\n`);
+      } else {
+        io.stdout.write(`${dataDir} is now encrypted. The plain file was replaced; its old blocks may linger on disk until overwritten\n`);
+        if (result.recoveryCode) showRecoveryCode(io.stderr, result.recoveryCode);
+      }
+      return EXIT_OK;
+    }
+    default:
+      throw new UsageError(`unknown db subcommand "${sub ?? ''}"\n${USAGE}`);
+  }
+};
