@@ -4,6 +4,7 @@
  */
 import { app } from './methods/app';
 import { auth, users } from './methods/auth';
+import { audit } from './methods/audit';
 import { cases } from './methods/cases';
 import { contacts } from './methods/contacts';
 import { complaints } from './methods/complaints';
@@ -17,7 +18,7 @@ import { exportJobs } from './methods/exports';
 import type { InputOf, MethodSpec, OutputOf } from './method';
 import type { Result } from './result';
 
-export const contract = { app, auth, users, cases, contacts, promises, letters, complaints, overrides, privacy, sync, supervisor, exports: exportJobs } as const;
+export const contract = { app, auth, users, audit, cases, contacts, promises, letters, complaints, overrides, privacy, sync, supervisor, exports: exportJobs } as const;
 
 export type Contract = typeof contract;
 export type Namespace = keyof Contract;

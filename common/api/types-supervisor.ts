@@ -63,7 +63,7 @@ export interface TeamMember {
   displayName: string;
   role: 'collector' | 'supervisor' | 'admin';
   disabled: boolean;
-  /** Cases assigned now, by status group. */
+  /** Cases assigned now that are still being worked (open, promise, plan). */
   openCases: number;
 }
 

@@ -31,6 +31,17 @@ export const auditRepo = {
   all(db: Db): AuditRow[] {
     return stmt(db, 'SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
   },
+  page(
+    db: Db,
+    f: { from?: string | undefined; to?: string | undefined; action?: string | undefined; outcome?: string | undefined; offset: number; limit: number },
+  ): { rows: AuditRow[]; total: number } {
+    const where = `WHERE (@from IS NULL OR at >= @from) AND (@to IS NULL OR at <= @to)
+      AND (@action IS NULL OR action = @action) AND (@outcome IS NULL OR outcome = @outcome)`;
+    const params = { from: f.from ?? null, to: f.to ?? null, action: f.action ?? null, outcome: f.outcome ?? null };
+    const rows = stmt(db, `SELECT * FROM audit_log ${where} ORDER BY seq DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: f.limit, offset: f.offset }) as AuditRow[];
+    const total = (stmt(db, `SELECT count(*) AS n FROM audit_log ${where}`).get(params) as { n: number }).n;
+    return { rows, total };
+  },
   byObject(db: Db, objectType: string, objectId: string): AuditRow[] {
     return stmt(db, 'SELECT * FROM audit_log WHERE object_type = ? AND object_id = ? ORDER BY seq').all(
       objectType,

@@ -4,6 +4,7 @@
  */
 import { METHOD_NAMES } from '../../../common/api/contract';
 import { appHandlers } from './app';
+import { auditHandlers } from './audit';
 import { authHandlers, userHandlers } from './auth';
 import { caseHandlers } from './cases';
 import { complaintHandlers } from './complaints';
@@ -21,6 +22,7 @@ export const handlers: HandlerTable = {
   app: appHandlers,
   auth: authHandlers,
   users: userHandlers,
+  audit: auditHandlers,
   cases: caseHandlers,
   contacts: contactHandlers,
   promises: promiseHandlers,

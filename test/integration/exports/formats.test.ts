@@ -193,18 +193,20 @@ describe('PDF', () => {
 });
 
 describe('jobs', () => {
-  it('list shows the caller’s jobs newest first; status of an unknown job is NOT_FOUND', async () => {
+  it('list shows the caller’s jobs newest first; others’ jobs are hidden from a supervisor, shown to an admin', async () => {
     const list = await t.call<ExportJobView[]>('exports.list');
     expect(list.length).toBeGreaterThan(3);
     expect(list.every((j) => j.state === 'done')).toBe(true);
+    expect(list.map((j) => j.startedAt)).toEqual([...list.map((j) => j.startedAt)].sort().reverse());
     const r = await t.backend.dispatch('exports.status', { jobId: '01890000-0000-7000-8000-000000000000' });
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const admin = t.as('admin');
-    try {
-      const other = (await admin.dispatch('exports.list', {})) as { ok: true; value: ExportJobView[] };
-      expect(other.value).toEqual([]);
-    } finally {
-      admin.close();
-    }
+    // Same backend (same job registry), other callers.
+    const admin = t.backend.asUser('admin');
+    const adminList = (await admin.dispatch('exports.list', {})) as { ok: true; value: ExportJobView[] };
+    expect(adminList.value.map((j) => j.jobId)).toEqual(list.map((j) => j.jobId));
+    t.db.prepare("INSERT INTO users (id, username, display_name, role, created_at) VALUES ('01890000-0000-7000-8000-0000000000b1', 'zhou.min', '周敏 Zhou Min', 'supervisor', ?)").run('2026-01-01T00:00:00.000Z');
+    const other = t.backend.asUser('zhou.min');
+    expect(await other.dispatch('exports.list', {})).toEqual({ ok: true, value: [] });
+    expect(await other.dispatch('exports.status', { jobId: list[0]?.jobId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -119,3 +119,22 @@ describe('first run', () => {
     }
   });
 });
+
+describe('the audit log', () => {
+  it('is readable by supervisors, verifies, detects a tampered row, and nobody can edit it', async () => {
+    const sup = await signIn('wang.fang');
+    const list = await as<{ rows: { action: string }[]; total: number }>(sup, 'audit.list', { limit: 50 });
+    expect(list.ok && list.value.total).toBeGreaterThan(0);
+    const verify = await as<{ ok: boolean }>(sup, 'audit.verify');
+    expect(verify.ok && verify.value.ok).toBe(true);
+    const collector = await signIn('sam.taylor');
+    const refused = await as(collector, 'audit.list', {});
+    expect(refused.ok || refused.error.code).toBe('FORBIDDEN');
+    expect(() => t.db.prepare("UPDATE audit_log SET action = 'x' WHERE seq = 1").run()).toThrow(/append-only/);
+    // Tamper underneath the triggers (as an attacker with the file would) and the chain says where.
+    t.db.exec('DROP TRIGGER audit_log_no_update');
+    t.db.prepare("UPDATE audit_log SET details_json = '{\"why\":\"edited\"}' WHERE seq = 2").run();
+    const broken = await as<{ ok: boolean; brokenAt: number }>(sup, 'audit.verify');
+    expect(broken.ok && broken.value).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+});

@@ -1,0 +1,28 @@
+import type { AuditEntryView } from '../../../common/api/methods/audit';
+import { auditRepo } from '../../../db/repos/audit';
+import { usersRepo } from '../../../db/repos/users';
+import { verifyAudit } from '../audit/audit';
+import type { NamespaceHandlers } from './types';
+
+export const auditHandlers: NamespaceHandlers<'audit'> = {
+  list: (input, ctx) => {
+    const page = auditRepo.page(ctx.app.db, input);
+    const names = new Map(usersRepo.all(ctx.app.db).map((u) => [u.id, u.username]));
+    const rows: AuditEntryView[] = page.rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      actor: r.actor_id ? (names.get(r.actor_id) ?? r.actor_id) : null,
+      action: r.action,
+      objectType: r.object_type,
+      objectId: r.object_id,
+      outcome: r.outcome,
+      details: JSON.parse(r.details_json) as Record<string, unknown>,
+    }));
+    return { rows, total: page.total };
+  },
+  verify: (_input, ctx) => {
+    const rows = auditRepo.all(ctx.app.db);
+    const broken = verifyAudit(rows);
+    return { ok: broken === null, entries: rows.length, brokenAt: broken?.brokenAt ?? null, why: broken?.why ?? null };
+  },
+};
