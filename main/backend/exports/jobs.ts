@@ -13,7 +13,7 @@ import type { Signer } from '../sync/identity';
 import { findWorkerScript, launchExport, type RunEnd, type RunHandle } from './launch';
 import { buildManifest, writeManifest } from './manifest';
 import { auditExportEnd, auditExportStart, buildRequest, defaultFileName, type ExportEnd, type ExportInput } from './request';
-import { exportEnvironment, exportSigner, protectorFrom } from './signing';
+import { appSigner, exportEnvironment } from './signing';
 import type { ExportRequest } from './types';
 import { removeQuietly } from './writers/files';
 
@@ -61,7 +61,7 @@ export const exportJobs = {
     assertPlacement(app.db, input.placementId);
     const env = exportEnvironment(app);
     // Unlock (or create) the key first: an export that cannot be signed should not start at all.
-    const signer = exportSigner(app.db, app.workstationId, protectorFrom(env), at);
+    const signer = appSigner(app, at);
     const jobId = newId();
     const outFile = path.join(env.outDir ?? path.join(app.dataDir, 'exports'), defaultFileName(input, at, jobId));
     const req = buildRequest(app.db, actor, input, { at, workstationId: app.workstationId, outFile, dbKey: env.dbKey, nativeBinding: env.nativeBinding });

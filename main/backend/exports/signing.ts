@@ -26,10 +26,22 @@ export interface ExportEnvironment {
 }
 
 const environments = new WeakMap<AppContext, ExportEnvironment>();
+/** Unwrapping runs scrypt (~0.3 s): keep the unlocked signer while the stored identity is the same. */
+const signers = new WeakMap<AppContext, Signer>();
 
 /** Called by the host at start-up, beside attachSyncService. */
 export function configureExports(app: AppContext, env: ExportEnvironment): void {
   environments.set(app, env);
+  signers.delete(app);
+}
+
+/** The app's signer, unlocked once; re-unlocked if the workstation key was replaced (e.g. at enrollment). */
+export function appSigner(app: AppContext, now: Date): Signer {
+  const cached = signers.get(app);
+  if (cached && loadIdentity(app.db)?.publicKeyPem === cached.publicKeyPem) return cached;
+  const signer = exportSigner(app.db, app.workstationId, protectorFrom(exportEnvironment(app)), now);
+  signers.set(app, signer);
+  return signer;
 }
 
 export function exportEnvironment(app: AppContext): ExportEnvironment {

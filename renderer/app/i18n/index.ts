@@ -3,6 +3,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import authEn from '../../features/auth/i18n/en.json';
+import authZhCN from '../../features/auth/i18n/zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -38,7 +40,8 @@ export function hasStoredLanguage(): boolean {
 export function initI18n(): typeof i18n {
   const lng = storedLanguage() ?? 'zh-CN';
   void i18n.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    // Features with their own string files are merged in here, each under its own top-level key.
+    resources: { 'zh-CN': { translation: { ...zhCN, ...authZhCN } }, en: { translation: { ...en, ...authEn } } },
     lng,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
