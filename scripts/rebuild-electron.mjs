@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Builds better-sqlite3 for Electron's ABI *beside* the Node build the tests use:
-//   node_modules/better-sqlite3/build/Release/better_sqlite3.node            (Node; untouched)
-//   node_modules/better-sqlite3/build-electron/Release/better_sqlite3.node   (Electron; written here)
+// Builds better-sqlite3-multiple-ciphers (the driver db/open.ts uses for every database, plain or
+// encrypted) for Electron's ABI *beside* the Node build the tests use:
+//   node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node            (Node; untouched)
+//   node_modules/better-sqlite3-multiple-ciphers/build-electron/Release/better_sqlite3.node   (Electron; written here)
 // It compiles in a temp copy so a failed or partial build can never break `npm test`.
 // Not a postinstall step: run it before `npm run dist` or launching Electron in development.
 //
@@ -34,9 +35,10 @@ const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const sha256 = (file) => (fs.existsSync(file) ? createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 16) : 'absent');
 
 const electronPkg = path.join(root, 'node_modules', 'electron', 'package.json');
-const sqlitePkgDir = path.join(root, 'node_modules', 'better-sqlite3');
+const SQLITE_PKG = 'better-sqlite3-multiple-ciphers';
+const sqlitePkgDir = path.join(root, 'node_modules', SQLITE_PKG);
 if (!fs.existsSync(electronPkg)) die('node_modules/electron is not installed; run npm install first.');
-if (!fs.existsSync(path.join(sqlitePkgDir, 'binding.gyp'))) die('node_modules/better-sqlite3 (with binding.gyp) is not installed.');
+if (!fs.existsSync(path.join(sqlitePkgDir, 'binding.gyp'))) die(`node_modules/${SQLITE_PKG} (with binding.gyp) is not installed.`);
 const nodeGyp = path.join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
 if (!fs.existsSync(nodeGyp)) die('node-gyp is not installed (it comes with electron-builder / @electron/rebuild).');
 
@@ -50,7 +52,7 @@ const outFile = path.join(outDir, 'better_sqlite3.node');
 // Same headers cache @electron/rebuild uses, so the two tools share downloads.
 const devdir = path.join(os.homedir(), '.electron-gyp');
 
-say(`better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (ABI ${abi}), ${process.platform}-${arch}`);
+say(`${SQLITE_PKG} ${sqliteVersion} for Electron ${electronVersion} (ABI ${abi}), ${process.platform}-${arch}`);
 say(`headers: ${nodedir ? `local ${nodedir}` : `${HEADERS_URL}/v${electronVersion} (cached in ${devdir})`}`);
 say(`output:  ${path.relative(root, outFile)}`);
 say(`Node build left alone: ${path.relative(root, nodeBuild)} (sha256 ${sha256(nodeBuild)})`);
@@ -80,9 +82,9 @@ if (!nodedir && !fs.existsSync(cachedHeaders)) {
 }
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-bs3-electron-'));
-const copy = path.join(work, 'better-sqlite3');
+const copy = path.join(work, SQLITE_PKG);
 try {
-  say(`copying better-sqlite3 to ${copy} (without its build/ folders)`);
+  say(`copying ${SQLITE_PKG} to ${copy} (without its build/ folders)`);
   fs.cpSync(sqlitePkgDir, copy, {
     recursive: true,
     filter: (src) => {
@@ -119,7 +121,7 @@ try {
   fs.renameSync(tmpOut, outFile); // atomic: never a half-written binding
   fs.writeFileSync(
     path.join(outDir, '..', 'BUILD-INFO.json'),
-    `${JSON.stringify({ betterSqlite3: sqliteVersion, electron: electronVersion, abi, platform: process.platform, arch, builtAt: new Date().toISOString() }, null, 2)}\n`,
+    `${JSON.stringify({ package: SQLITE_PKG, version: sqliteVersion, electron: electronVersion, abi, platform: process.platform, arch, builtAt: new Date().toISOString() }, null, 2)}\n`,
   );
   say(`wrote ${path.relative(root, outFile)} (sha256 ${sha256(outFile)})`);
   say(`Node build still: sha256 ${sha256(nodeBuild)}`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 /** Where the shell keeps things, decided once at start-up. */
 export interface ShellPaths {
   dataDir: string;
-  /** better-sqlite3 built for Electron's ABI (the Node build in node_modules is for tests). */
+  /** better-sqlite3-multiple-ciphers built for Electron's ABI (the Node build in node_modules is for tests). */
   nativeBinding: string;
   /** Set when --data-dir was given: Chromium's profile then lives there too, so test runs are isolated. */
   dataDirFromFlag: boolean;
@@ -26,7 +26,8 @@ export interface PathInputs {
 
 export type PathsResult = { ok: true; paths: ShellPaths } | { ok: false; message: string };
 
-export const DEV_NATIVE_BINDING = ['node_modules', 'better-sqlite3', 'build-electron', 'Release', 'better_sqlite3.node'];
+// The SQLite3MultipleCiphers build (db/open.ts opens every database with it); its addon keeps better-sqlite3's file name.
+export const DEV_NATIVE_BINDING = ['node_modules', 'better-sqlite3-multiple-ciphers', 'build-electron', 'Release', 'better_sqlite3.node'];
 
 export function isTestMode(env: PathInputs['env']): boolean {
   return env.CASEDESK_TEST === '1';

@@ -1,12 +1,11 @@
 /** Export form rules and job progress, pure: what may be started, how far a job has got. */
 import type { ExportFormat, ExportJobView, ExportKind, ExportState } from '../../../common/api/types-supervisor';
 import { periodProblem, type PeriodProblem } from './period';
+import { reasonOk } from './reason';
 
 export const EXPORT_KINDS = ['activities', 'ledger', 'conduct', 'performance'] as const satisfies readonly ExportKind[];
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const satisfies readonly ExportFormat[];
 export const POLL_MS = 500;
-export const MIN_REASON = 5;
-export const MAX_REASON = 500;
 
 export interface ExportForm {
   kind: ExportKind;
@@ -27,11 +26,6 @@ export interface StartExportArgs {
   to: string;
   placementId?: string;
   unmask?: { reason: string };
-}
-
-export function reasonOk(reason: string): boolean {
-  const n = reason.trim().length;
-  return n >= MIN_REASON && n <= MAX_REASON;
 }
 
 export function exportFormProblem(form: ExportForm): ExportFormProblem | null {
