@@ -11,6 +11,7 @@ import { useHotkeys } from './hotkeys';
 import { errorText } from './errors';
 import { QueueView } from '../features/queue/QueueView';
 import { CaseView } from '../features/case/CaseView';
+import { SupervisorConsole } from '../features/supervisor/SupervisorConsole';
 import { useNextCase } from '../features/queue/useNextCase';
 import { hasStoredLanguage, languageFromLocale, setLanguage } from './i18n';
 
@@ -52,7 +53,9 @@ export function App() {
         </div>
       ) : null}
       <main id="main" className="main" tabIndex={-1}>
-        {view.name === 'queue' ? <QueueView /> : <CaseView key={view.caseId} caseId={view.caseId} />}
+        {view.name === 'queue' ? <QueueView /> : null}
+        {view.name === 'case' ? <CaseView key={view.caseId} caseId={view.caseId} /> : null}
+        {view.name === 'supervisor' ? <SupervisorConsole /> : null}
       </main>
       <NoticeBar />
       {helpOpen ? <HelpOverlay onClose={() => setHelpOpen(false)} /> : null}

@@ -31,18 +31,19 @@ export function SyncPill() {
   }, []);
 
   const pending = status ? status.pending.reports + status.pending.records : 0;
+  const counted = { count: pending, n: pending.toLocaleString(i18n.language) };
   let tone: 'ok' | 'offline' | 'busy' | 'error' = 'offline';
   let text = t('sync.localOnly');
   // No sync service (a host without it, or an error): the work is safe locally, say so.
   if (failure === null && status) {
-    if (!status.enrolled) text = pending > 0 ? t('sync.notEnrolledPending', { count: pending }) : t('sync.notEnrolled');
+    if (!status.enrolled) text = pending > 0 ? t('sync.notEnrolledPending', counted) : t('sync.notEnrolled');
     else if (status.state === 'syncing') {
       tone = 'busy';
       text = t('sync.syncing');
-    } else if (status.online === false || status.state === 'backoff') text = t('sync.offlinePending', { count: pending });
+    } else if (status.online === false || status.state === 'backoff') text = t('sync.offlinePending', counted);
     else if (pending > 0) {
       tone = 'busy';
-      text = t('sync.pending', { count: pending });
+      text = t('sync.pending', counted);
     } else {
       tone = 'ok';
       text = t('sync.upToDate');

@@ -9,6 +9,9 @@ export function TopBar() {
   const { t, i18n } = useTranslation();
   const info = useSession((s) => s.info);
   const backToQueue = useNavigation((s) => s.backToQueue);
+  const openSupervisor = useNavigation((s) => s.openSupervisor);
+  const viewName = useNavigation((s) => s.view.name);
+  const canSupervise = info?.user.role === 'supervisor' || info?.user.role === 'admin';
   const setHelpOpen = useUi((s) => s.setHelpOpen);
   return (
     <header className="topbar" role="banner">
@@ -19,9 +22,14 @@ export function TopBar() {
         <span className="brand-name">CaseDesk</span>
       </button>
       <nav className="topnav" aria-label={t('shell.navigation')}>
-        <button type="button" className="btn btn-ghost" onClick={backToQueue}>
+        <button type="button" className="btn btn-ghost" onClick={backToQueue} aria-current={viewName !== 'supervisor' ? 'page' : undefined} data-testid="nav-queue">
           {t('queue.title')}
         </button>
+        {canSupervise ? (
+          <button type="button" className="btn btn-ghost" onClick={openSupervisor} aria-current={viewName === 'supervisor' ? 'page' : undefined} data-testid="nav-supervisor">
+            {t('supervisor.title')}
+          </button>
+        ) : null}
       </nav>
       <div className="topbar-spacer" />
       <SyncPill />

@@ -1,10 +1,10 @@
 /**
- * sync_push: 10,000 recorded contacts reach the reference lender on 127.0.0.1, end to end — the
- * next progress report is built and signed, then one sync round pushes it over HTTP (the lender
- * checks the signature, every chain link and continuity, appends to its Merkle log, signs a
- * receipt), verifies the receipt and marks the outbox. Its own workstation database, enrolled
- * with a real lender server started in this process; the records belong to the placement the
- * lender assigned to it.
+ * sync_push: 10,000 recorded contacts pushed to the reference lender on 127.0.0.1 as one signed
+ * progress report, end to end through one sync round: HTTP, the lender's checks (signature, every
+ * chain link, continuity, forks), its Merkle log and signed receipt, our receipt verification and
+ * the outbox marking, then the feed pull. The report is built beforehand (that is report_sign).
+ * Its own workstation database, enrolled with a real lender server started in this process; the
+ * records belong to the placement the lender assigned to it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { createSyncService } from '../../main/backend/sync/service';
 import { startLenderServer } from '../../lender/app';
 import { assignmentDraft, insertCollector, testProtector } from '../integration/sync/fixtures';
 import { appendContacts, type FillTarget } from './chain-fill';
+import { freshConnectionFetch } from './fresh-fetch';
 import { toUnit, type BenchContext, type Figure } from './context';
 import { measure } from './measure';
 
@@ -21,7 +22,7 @@ export async function benchSyncPush(ctx: BenchContext): Promise<Figure & { recor
   fs.mkdirSync(dir, { recursive: true });
   const lender = await startLenderServer({ port: 0, host: '127.0.0.1', dbFile: path.join(dir, 'lender.sqlite'), lender: { code: 'BENCH', name: 'Bench Lender' } });
   const app = createAppContext({ dataDir: path.join(dir, 'workstation'), host: 'test', now: () => new Date() });
-  const sync = createSyncService(app, { protector: testProtector(), dailyReports: false });
+  const sync = createSyncService(app, { protector: testProtector(), dailyReports: false, fetch: freshConnectionFetch });
   try {
     await sync.enroll({ lenderUrl: lender.url, code: await lender.issueEnrollmentCode(), name: 'bench desk' });
     const assignment = assignmentDraft(app.workstationId, 50);
@@ -33,7 +34,6 @@ export async function benchSyncPush(ctx: BenchContext): Promise<Figure & { recor
     const ours = await measure(
       'sync_push',
       async () => {
-        sync.createReport({ placementId: target.placementId });
         const status = await sync.syncNow();
         if (status.lastError || status.pending.reports > 0 || status.pending.records > 0) {
           throw new Error(`sync_push: the push did not complete: ${status.lastError ?? JSON.stringify(status.pending)}`);
@@ -42,12 +42,10 @@ export async function benchSyncPush(ctx: BenchContext): Promise<Figure & { recor
       {
         ...ctx.sizes.heavy,
         async: true,
-        beforeEach: async () => {
+        beforeEach: () => {
           appendContacts(app, target, n);
-          // Client and server share this event loop, which the synchronous fill just blocked for
-          // seconds: let the server's keep-alive timer close the idle socket now, or the push would
-          // race it on a stale pooled connection ("fetch failed") — an artefact of one process.
-          await new Promise((resolve) => setTimeout(resolve, 50));
+          const report = sync.createReport({ placementId: target.placementId });
+          if (report.records !== n) throw new Error(`sync_push: the report carries ${report.records} records, expected ${n}`);
         },
       },
     );

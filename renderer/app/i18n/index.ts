@@ -3,6 +3,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import supervisorEn from '../../features/supervisor/i18n/en.json';
+import supervisorZhCN from '../../features/supervisor/i18n/zh-CN.json';
 import authEn from '../../features/auth/i18n/en.json';
 import authZhCN from '../../features/auth/i18n/zh-CN.json';
 
@@ -41,7 +43,11 @@ export function initI18n(): typeof i18n {
   const lng = storedLanguage() ?? 'zh-CN';
   void i18n.use(initReactI18next).init({
     // Features with their own string files are merged in here, each under its own top-level key.
-    resources: { 'zh-CN': { translation: { ...zhCN, ...authZhCN } }, en: { translation: { ...en, ...authEn } } },
+    // Features that keep their own strings (sign-in, the supervisor console) add one top-level key each.
+    resources: {
+      'zh-CN': { translation: { ...zhCN, ...authZhCN, ...supervisorZhCN } },
+      en: { translation: { ...en, ...authEn, ...supervisorEn } },
+    },
     lng,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],

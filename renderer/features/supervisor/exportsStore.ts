@@ -6,9 +6,12 @@ import { create } from 'zustand';
 import type { ExportJobView } from '../../../common/api/types-supervisor';
 import type { ApiErrorBody } from '../../../common/api/result';
 import { call, toApiError } from '../../app/api';
-import { POLL_MS, isFinished, type StartExportArgs } from './exportJob';
+import { POLL_MS, isFinished, type ExportForm, type StartExportArgs } from './exportJob';
 
 interface ExportsState {
+  /** The form survives switching tabs. */
+  form: ExportForm;
+  setForm(patch: Partial<ExportForm>): void;
   job: ExportJobView | null;
   starting: boolean;
   cancelling: boolean;
@@ -58,6 +61,8 @@ export const useExports = create<ExportsState>((set, get) => {
   };
 
   return {
+    form: { kind: 'activities', format: 'csv', from: '', to: '', placementId: '', unmask: false, reason: '' },
+    setForm: (patch) => set((s) => ({ form: { ...s.form, ...patch } })),
     job: null,
     starting: false,
     cancelling: false,

@@ -132,6 +132,16 @@ describe('worker thread (the esbuild bundle)', () => {
     expect(await verifyManifest(job.manifestFile ?? '')).toMatchObject({ ok: true });
   });
 
+  it('XLSX and PDF work from the bundle too (exceljs bundled, pdfkit and the CJK font found at run time)', async () => {
+    for (const [kind, format] of [['ledger', 'xlsx'], ['performance', 'pdf']] as const) {
+      const { jobId } = await t.call<{ jobId: string }>('exports.start', { kind, format, ...PERIOD });
+      expect(exportJobs.mode(t.backend.app, jobId)).toBe('worker');
+      const job = await exportJobs.settled(t.backend.app, jobId);
+      expect(job.error ?? job.state).toBe('done');
+      expect(await verifyManifest(job.manifestFile ?? '')).toMatchObject({ ok: true });
+    }
+  });
+
   it('cancel in the worker deletes the partial file', async () => {
     const { jobId } = await t.call<{ jobId: string }>('exports.start', { kind: 'activities', format: 'xlsx', ...PERIOD });
     await waitFor(jobId, (v) => v.rows > 0 || v.state !== 'running');

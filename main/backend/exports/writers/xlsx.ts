@@ -4,6 +4,8 @@
  * row is frozen, each section is a sheet (continued on "(2)", "(3)"… past Excel's row limit) and
  * an "About" sheet carries the period, filters and the watermark.
  */
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { CHECK_EVERY, isMoney, moneyFormat, moneyMajor, yieldToLoop } from './cells';
 import { finished } from './files';
@@ -19,6 +21,40 @@ const FORMATS: Partial<Record<Column['type'], string>> = {
   percent: '0.00%',
   int: '#,##0',
 };
+
+/**
+ * exceljs 4.4.0's WorkbookWriter gives each sheet an internal StreamBuf whose pipe() returns
+ * nothing, so zip-stream's `source.pipe(new PassThrough())` never drains it and every row stays in
+ * memory until the workbook commits (upstream exceljs#2916, #1894: ~650 bytes a row). Each sheet
+ * gets a real Node stream instead: the zip consumes it as rows come, and its `drain` gives the row
+ * loop true backpressure. exceljs writes strings and its StringBuf objects; both become bytes here.
+ */
+class SheetStream extends PassThrough {
+  override write(chunk: unknown, encoding?: BufferEncoding | ((err?: Error | null) => void), cb?: (err?: Error | null) => void): boolean {
+    const bytes = typeof chunk === 'string' || Buffer.isBuffer(chunk) ? chunk : (chunk as { toBuffer(): Buffer }).toBuffer();
+    return typeof encoding === 'function' ? super.write(bytes, encoding) : super.write(bytes, encoding ?? 'utf8', cb);
+  }
+}
+
+interface ZipAppender {
+  zip: { append(source: NodeJS.ReadableStream, data: { name: string }): void };
+  _openStream(path: string): NodeJS.WritableStream;
+}
+
+function streamSheetsThroughZip(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const w = wb as unknown as ZipAppender;
+  w._openStream = (path: string) => {
+    const stream = new SheetStream({ highWaterMark: 1 << 20 });
+    w.zip.append(stream, { name: path });
+    stream.on('finish', () => stream.emit('zipped'));
+    return stream;
+  };
+}
+
+async function drained(ws: ExcelJS.Worksheet): Promise<void> {
+  const stream = (ws as unknown as { stream: PassThrough }).stream;
+  if (stream.writableNeedDrain) await once(stream, 'drain');
+}
 
 function sheetName(title: string, part: number, used: Set<string>): string {
   const base = title.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, part > 1 ? 26 : 31);
@@ -78,6 +114,7 @@ export async function writeXlsx(
   isCancelled: () => boolean,
 ): Promise<SectionResult[]> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: req.outFile, useStyles: true, useSharedStrings: false });
+  streamSheetsThroughZip(wb);
   wb.creator = `CaseDesk (${req.exportedBy.username})`;
   const closed = finished((wb as unknown as { stream: fs.WriteStream }).stream);
   const used = new Set<string>(['about']);
@@ -105,10 +142,10 @@ export async function writeXlsx(
         r.commit();
         inSheet++;
         n++;
+        if (done % 500 === 0) await drained(ws);
         if (++done % CHECK_EVERY === 0) {
           if (isCancelled()) throw new ExportCancelledError();
           onRow(done);
-          // Let the zip stream compress and flush what was committed before adding more.
           await yieldToLoop();
         }
       }

@@ -22,6 +22,9 @@ const CONDUCT_SERIES = [
   ['complaintsOverdue', '#d55e00'],
 ] as const;
 const AXIS = { fontSize: 12, fill: '#4a525d' };
+// Series colours mark the swatch only; text stays dark so it meets contrast on white.
+const TOOLTIP_ITEM = { color: '#1b1f24' };
+const legendText = (value: unknown) => <span className="sup-legend-text">{String(value)}</span>;
 
 export function DashboardCharts({ view }: { view: DashboardView }) {
   const { t } = useTranslation();
@@ -38,7 +41,7 @@ export function DashboardCharts({ view }: { view: DashboardView }) {
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" tick={AXIS} />
             <YAxis tick={AXIS} tickFormatter={percent} width={52} domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]} />
-            <Tooltip formatter={(v) => [percent(v), t('supervisor.charts.progress')]} />
+            <Tooltip itemStyle={TOOLTIP_ITEM} formatter={(v) => [percent(v), t('supervisor.charts.progress')]} />
             <ReferenceLine y={100} stroke="#17663a" strokeDasharray="4 2" label={{ value: t('supervisor.charts.targetLine'), position: 'insideTopRight', fontSize: 11, fill: '#17663a' }} />
             <Bar dataKey="progress" name={t('supervisor.charts.progress')} fill="#1f5fbf" isAnimationActive={false} />
           </BarChart>
@@ -51,8 +54,8 @@ export function DashboardCharts({ view }: { view: DashboardView }) {
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" tick={AXIS} interval={0} />
             <YAxis tick={AXIS} allowDecimals={false} width={44} />
-            <Tooltip />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Tooltip itemStyle={TOOLTIP_ITEM} />
+            <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
             {CHANNELS.map((c) => (
               <Bar key={c} dataKey={c} stackId="attempts" name={t(`supervisor.channels.${c}`)} fill={CHANNEL_COLOURS[c]} isAnimationActive={false} />
             ))}
@@ -66,8 +69,8 @@ export function DashboardCharts({ view }: { view: DashboardView }) {
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" tick={AXIS} interval={0} />
             <YAxis tick={AXIS} allowDecimals={false} width={44} />
-            <Tooltip />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Tooltip itemStyle={TOOLTIP_ITEM} />
+            <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
             {CONDUCT_SERIES.map(([key, colour]) => (
               <Bar key={key} dataKey={key} name={t(`supervisor.conduct.${key}`)} fill={colour} isAnimationActive={false} />
             ))}

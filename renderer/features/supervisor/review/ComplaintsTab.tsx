@@ -20,7 +20,7 @@ const STATUS_TONE: Record<ComplaintView['status'], string> = {
   resolved: 'badge-ok',
 };
 
-function ComplaintForm({ item }: { item: ComplaintView }) {
+function ComplaintForm({ item, onGone }: { item: ComplaintView; onGone(): void }) {
   const { t } = useTranslation();
   const id = useId();
   const people = useTeam((s) => s.people);
@@ -45,6 +45,8 @@ function ComplaintForm({ item }: { item: ComplaintView }) {
       });
       notify('success', t(`supervisor.complaints.done.${action}`, { reference: item.caseReference }));
       setText('');
+      // Left the filtered list (e.g. resolved under "open"): keep focus in the queue, not on the page body.
+      if (!useReview.getState().complaints.items.some((c) => c.id === item.id)) onGone();
     } catch (err) {
       setError(errorText(toApiError(err).body, t));
     } finally {
@@ -113,7 +115,7 @@ function ComplaintForm({ item }: { item: ComplaintView }) {
   );
 }
 
-function ComplaintCard({ item }: { item: ComplaintView }) {
+function ComplaintCard({ item, onGone }: { item: ComplaintView; onGone(): void }) {
   const { t, i18n } = useTranslation();
   const nameOf = usePersonName();
   const headingId = useId();
@@ -151,7 +153,7 @@ function ComplaintCard({ item }: { item: ComplaintView }) {
             </p>
           ) : null}
         </div>
-        {item.status !== 'resolved' ? <ComplaintForm item={item} /> : null}
+        {item.status !== 'resolved' ? <ComplaintForm item={item} onGone={onGone} /> : null}
       </article>
     </li>
   );
@@ -197,7 +199,7 @@ export function ComplaintsTab() {
       {state.loaded && state.items.length === 0 ? <p className="sup-empty">{t(`supervisor.complaints.empty.${state.filter}`)}</p> : null}
       <ul className="sup-cards" aria-labelledby="sup-complaints-heading">
         {state.items.map((item) => (
-          <ComplaintCard key={item.id} item={item} />
+          <ComplaintCard key={item.id} item={item} onGone={() => headingRef.current?.focus()} />
         ))}
       </ul>
     </section>

@@ -18,7 +18,8 @@ export function complaintTextOk(text: string): boolean {
 
 /** Where a complaint stands against its response deadline. */
 export function deadlineState(c: Pick<ComplaintView, 'dueAt' | 'overdue' | 'status'>, now: Date): 'done' | 'overdue' | 'soon' | 'ok' {
-  if (c.status === 'resolved') return 'done';
+  // Only an open complaint still owes its first answer; the deadline is about that answer.
+  if (c.status !== 'open') return 'done';
   if (c.overdue) return 'overdue';
   const due = Date.parse(c.dueAt);
   if (Number.isNaN(due)) return 'ok';
