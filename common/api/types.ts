@@ -145,6 +145,7 @@ export interface TimelineItem {
   at: string;
   title: string; // a stable code; the renderer translates
   detail: Record<string, unknown>;
+  /** Display name of who did it; null for the lender or the system. */
   actor: string | null;
 }
 

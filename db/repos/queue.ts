@@ -11,6 +11,7 @@ export interface QueueFilter {
   promiseDueBy?: string; // YYYY-MM-DD: promise_due <= this
   contactableAt?: string; // ISO instant: next_contact_at <= this
   ftsMatch?: string; // a safe FTS5 MATCH expression (common/domain/search/fts.ts)
+  referencePart?: string; // also match case references containing this (people type the last digits)
 }
 
 export type QueueSort = 'priority' | 'balance' | 'dpd' | 'nextAction' | 'nextContact' | 'reference';
@@ -87,7 +88,10 @@ function where(f: QueueFilter): { sql: string; params: Record<string, unknown> }
     params.contactableAt = f.contactableAt;
   }
   if (f.ftsMatch) {
-    parts.push('c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH @fts)');
+    if (f.referencePart) {
+      parts.push(`(c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH @fts) OR c.reference LIKE @refLike ESCAPE '\\')`);
+      params.refLike = `%${f.referencePart.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    } else parts.push('c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH @fts)');
     params.fts = f.ftsMatch;
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
@@ -118,6 +122,23 @@ function prioritisedPageSql(w: { sql: string }): string {
     ORDER BY k.lawful DESC, k.priority DESC, k.id LIMIT @limit OFFSET @offset`;
 }
 
+/** The total for filters on assignee, placement and status only: a sum of case_counts (migration 3). */
+function countFromTallies(db: Db, f: QueueFilter): number {
+  if (f.assigneeIds !== null && f.assigneeIds.length === 0) return 0;
+  const parts = ['status IN (SELECT value FROM json_each(@statuses))'];
+  const params: Record<string, unknown> = { statuses: JSON.stringify(f.statuses) };
+  if (f.assigneeIds !== null) {
+    parts.push('assignee_key IN (SELECT value FROM json_each(@assignees))');
+    params.assignees = JSON.stringify(f.assigneeIds);
+  }
+  if (f.placementId) {
+    parts.push('placement_id = @placementId');
+    params.placementId = f.placementId;
+  }
+  const row = stmt(db, `SELECT coalesce(sum(n), 0) AS n FROM case_counts WHERE ${parts.join(' AND ')}`).get(params) as { n: number };
+  return row.n;
+}
+
 export const queueRepo = {
   page(
     db: Db,
@@ -138,6 +159,8 @@ export const queueRepo = {
     return stmt(db, sql).all({ ...w.params, now, limit, offset }) as QueueRowRaw[];
   },
   count(db: Db, f: QueueFilter): number {
+    const tallied = f.dpdMin === undefined && f.dpdMax === undefined && !f.promiseDueBy && !f.contactableAt && !f.ftsMatch;
+    if (tallied) return countFromTallies(db, f);
     const w = where(f);
     const row = stmt(db, `SELECT count(*) AS n FROM cases c ${w.sql}`).get(w.params) as { n: number };
     return row.n;

@@ -38,8 +38,9 @@ export function dbFingerprint(db: Db): Record<string, string> {
     .all() as { name: string }[];
   const out: Record<string, string> = {};
   for (const { name } of tables) {
-    const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all();
-    out[name] = `${rows.length}:${hash(JSON.stringify(rows))}`;
+    // Sorted in JS: some tables are WITHOUT ROWID, and logical content is what matters.
+    const rows = (db.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[]).map((r) => JSON.stringify(r)).sort();
+    out[name] = `${rows.length}:${hash(rows.join('\n'))}`;
   }
   return out;
 }

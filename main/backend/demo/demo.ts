@@ -20,6 +20,7 @@ import { refreshDerived } from '../services/derived';
 import { cnPerson, ukPerson, usPerson, type DemoPerson } from './people';
 import { seededRng, type Rng } from './random';
 import { seedTemplates } from './templates';
+import { seedReviewItems } from './review-items';
 
 export interface DemoOptions {
   cases: number;
@@ -199,6 +200,8 @@ function seedCases(app: AppContext, rng: Rng, now: Date, opts: DemoOptions, plac
       for (const id of caseIds.slice(start, start + BATCH)) refreshDerived(db, id, now);
     })();
   }
+  // Work waiting for the supervisor: complaints and override requests, made through the services.
+  seedReviewItems(app, rng, caseIds);
   return { users: collectors.length + 2, placements: placements.length, cases: opts.cases, activities, defaultUser: 'wang.fang' };
 }
 

@@ -4,6 +4,7 @@ import { activitiesRepo } from '../../../db/repos/activities';
 import { complaintsRepo } from '../../../db/repos/complaints';
 import { promisesRepo } from '../../../db/repos/promises';
 import type { Db } from '../../../db/open';
+import { usersRepo } from '../../../db/repos/users';
 
 export interface CaseTimeline {
   items: TimelineItem[];
@@ -13,6 +14,9 @@ export interface CaseTimeline {
 
 export function buildTimeline(db: Db, caseId: string): CaseTimeline {
   const items: TimelineItem[] = [];
+  // Who did it, by name: the timeline is read by people.
+  const names = new Map(usersRepo.all(db).map((u) => [u.id, u.display_name]));
+  const who = (id: string | null): string | null => (id === null ? null : (names.get(id) ?? null));
   for (const a of activitiesRepo.byCase(db, caseId)) {
     items.push({
       id: a.id,
@@ -29,7 +33,7 @@ export function buildTimeline(db: Db, caseId: string): CaseTimeline {
         disclosureConfirmed: a.disclosure_confirmed === 1,
         decisionId: a.decision_id,
       },
-      actor: a.collector_id,
+      actor: who(a.collector_id),
     });
   }
   for (const d of activitiesRepo.decisionsByCase(db, caseId)) {
@@ -45,7 +49,7 @@ export function buildTimeline(db: Db, caseId: string): CaseTimeline {
         policyVersion: d.policy_version,
         action: JSON.parse(d.action_json) as unknown,
       },
-      actor: d.actor_id,
+      actor: who(d.actor_id),
     });
   }
   const promiseRows = promisesRepo.byCase(db, caseId);
@@ -64,7 +68,7 @@ export function buildTimeline(db: Db, caseId: string): CaseTimeline {
       at: p.created_at,
       title: `promise.${p.status}`,
       detail: { amount: { minor: p.amount_minor, currency: p.currency }, dueDate: p.due_date, status: p.status },
-      actor: p.created_by,
+      actor: who(p.created_by),
     });
   }
   const plans: PlanView[] = promisesRepo.plansByCase(db, caseId).map((pl) => ({
@@ -97,7 +101,7 @@ export function buildTimeline(db: Db, caseId: string): CaseTimeline {
       at: p.created_at,
       title: 'payment.received',
       detail: { amount: { minor: p.amount_minor, currency: p.currency }, paidOn: p.paid_on, source: p.source, reference: p.reference },
-      actor: p.recorded_by,
+      actor: who(p.recorded_by),
     });
   }
   for (const c of complaintsRepo.byCase(db, caseId)) {
@@ -107,7 +111,7 @@ export function buildTimeline(db: Db, caseId: string): CaseTimeline {
       at: c.opened_at,
       title: `complaint.${c.status}`,
       detail: { category: c.category, channel: c.channel, description: c.description, dueAt: c.due_at, status: c.status, response: c.response },
-      actor: c.created_by,
+      actor: who(c.created_by),
     });
   }
   const since = '0000';

@@ -164,3 +164,15 @@ describe('roles', () => {
     }
   });
 });
+
+describe('reference search', () => {
+  it('finds a case by the last digits of its reference', async () => {
+    const ref = (t.db.prepare("SELECT reference FROM cases WHERE reference LIKE 'AX-%' LIMIT 1").get() as { reference: string }).reference;
+    const tail = ref.slice(-5);
+    const r = await t.call<QueuePage>('cases.queue', { search: tail, limit: 500 });
+    expect(r.rows.map((x) => x.reference)).toContain(ref);
+    expect(r.rows.every((x) => x.reference.includes(tail) || x.borrowerName.length > 0)).toBe(true);
+    const none = await t.call<QueuePage>('cases.queue', { search: '%_%' });
+    expect(none.total).toBe(0);
+  });
+});

@@ -26,7 +26,7 @@ describe('casedesk demo', () => {
     dirs.push(dir);
     const file = path.join(dir, 'demo.sqlite');
     const s = io();
-    expect(await runCli(['demo', '--db', file, '--cases', '300'], s.io)).toBe(0);
+    expect(await runCli(['demo', '--db', file, '--cases', '300', '--plain'], s.io)).toBe(0);
     expect(s.out()).toMatch(/300 cases/);
     const db = new Database(file, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -54,7 +54,7 @@ describe('casedesk demo', () => {
     const file = path.join(dir, 'x.sqlite');
     fs.writeFileSync(file, 'not empty');
     const s = io();
-    expect(await runCli(['demo', '--db', file], s.io)).toBe(2);
+    expect(await runCli(['demo', '--db', file, '--plain'], s.io)).toBe(2);
     expect(s.err()).toMatch(/already exists/);
     expect(fs.readFileSync(file, 'utf8')).toBe('not empty');
   });

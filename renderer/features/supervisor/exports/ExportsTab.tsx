@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useExports } from '../exportsStore';
 import { useDashboard } from '../dashboardStore';
+import { monthToDate, periodProblem } from '../period';
 import { ExportForm } from './ExportForm';
 import { ExportProgress } from './ExportProgress';
 import { RecentExports } from './RecentExports';
@@ -15,7 +16,8 @@ export function ExportsTab() {
     // Start from the period on the dashboard: the supervisor usually exports what they were looking at.
     if (!form.from || !form.to) {
       const d = useDashboard.getState();
-      setForm({ ...d.period(), placementId: form.placementId || d.placementId });
+      const seen = d.period();
+      setForm({ ...(periodProblem(seen) ? monthToDate(d.today) : seen), placementId: form.placementId || d.placementId });
     }
     void loadRecent();
   }, []);
