@@ -24,7 +24,7 @@ CREATE TABLE case_counts (
   status       TEXT NOT NULL,
   n            INTEGER NOT NULL CHECK (n >= 0),
   PRIMARY KEY (assignee_key, placement_id, status)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 INSERT INTO case_counts (assignee_key, placement_id, status, n)
   SELECT COALESCE(assignee_id, ''), placement_id, status, count(*) FROM cases GROUP BY 1, 2, 3;

@@ -3,6 +3,7 @@
  * clear line on stderr and exit 2; failures exit 1.
  */
 import { demo } from './commands/demo';
+import { exportCommand } from './commands/export';
 import { guardrails } from './commands/guardrails';
 import { report } from './commands/report';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './io';
@@ -10,6 +11,7 @@ import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliCommand, type CliIO } fro
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
   demo: { run: demo, summary: 'demo --db FILE [--cases N]            create the demo agency in a new database' },
   guardrails: { run: guardrails, summary: 'guardrails check [--file F] [--lang zh-CN|en]  evaluate one scenario (JSON on stdin)' },
+  export: { run: exportCommand, summary: 'export --db FILE --kind activities|ledger|conduct|performance --format csv|xlsx|pdf --from D --to D --out FILE' },
   report: { run: report, summary: 'report export|verify …                export or verify a signed progress report' },
 };
 

@@ -14,9 +14,11 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import { createBackend } from '../backend';
 import { startSync } from '../backend/sync/start';
+import { workstationProtector } from '../backend/sync/protection';
+import { configureExports } from '../backend/exports/signing';
 import { purgeExpired } from '../backend/services/privacy';
 import { createDemoAgency, DEMO_PASSWORD } from '../backend/demo/demo';
-import { passphraseFileFrom, resolveDatabaseAccess } from '../backend/keys';
+import { passphraseFileFrom, readPassphraseFile, resolveDatabaseAccess } from '../backend/keys';
 import { defaultDataDir } from '../backend/paths';
 import { usersRepo } from '../../db/repos/users';
 import { parseFlags, positiveInt } from '../cli/args';
@@ -98,8 +100,13 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
   }
   const { purged } = purgeExpired(backend.app, null);
   if (purged.length > 0) log(`purged personal data of ${purged.length} case(s) past their retention period`);
-  // Sync runs in the background; until a passphrase protects the workstation key, it cannot sign.
-  const sync = startSync(backend.app, null);
+  // The workstation key signs reports and export manifests; sync runs in the background.
+  const protector = workstationProtector(backend.app, {
+    encrypted: 'dbKey' in access,
+    passphrase: passphraseFile && 'plain' in access ? readPassphraseFile(passphraseFile) : undefined,
+  });
+  configureExports(backend.app, { protector, ...('dbKey' in access ? { dbKey: access.dbKey } : {}), workerScript: path.join(distDir, 'exports-worker.cjs') });
+  const sync = startSync(backend.app, protector);
   const host = await startHost({
     backend,
     rendererDir: path.join(distDir, 'renderer'),

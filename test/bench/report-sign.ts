@@ -10,15 +10,13 @@ import { newId } from '../../common/ids';
 import { placementsRepo } from '../../db/repos/placements';
 import { reportsRepo } from '../../db/repos/reports';
 import { stmt } from '../../db/repos/statements';
-import { passphraseProtector } from '../../main/backend/crypto/protect';
 import { createReport } from '../../main/backend/reports/create';
 import { createIdentity, loadIdentity, unlockSigner, type Signer } from '../../main/backend/sync/identity';
 import { appendContacts, type FillTarget } from './chain-fill';
 import { toUnit, type BenchContext, type Figure } from './context';
+import { BENCH_PROTECTOR as protector } from './identity';
 import { measure } from './measure';
 
-/** scrypt at N=2^12: the key file format is the real one; unlocking is not what is measured. */
-const protector = passphraseProtector('casedesk-bench', { N: 2 ** 12 });
 
 function benchSigner(ctx: BenchContext): Signer {
   const { app } = ctx.backend;

@@ -45,8 +45,8 @@ const WrappedBlob = z.strictObject({
 const KeystoreDoc = z.strictObject({
   format: z.literal('casedesk-keystore'),
   version: z.literal(1),
-  /** How the key is applied: SQLCipher 4 page format, the key used raw (it is random; no KDF at open). */
-  cipher: z.literal('sqlcipher4-raw-key'),
+  /** How the key is applied: SQLite3MultipleCiphers' AEGIS-256 pages, the key used raw (it is random; no KDF at open). */
+  cipher: z.literal('aegis256-raw-key'),
   /** Bumped by every rotation; helps a person tell two copies apart. */
   generation: z.number().int().min(1),
   slots: z.strictObject({

@@ -36,7 +36,7 @@ export async function buildKeystore(key: Buffer, opts: CreateOptions, generation
     {
       format: 'casedesk-keystore',
       version: 1,
-      cipher: 'sqlcipher4-raw-key',
+      cipher: 'aegis256-raw-key',
       generation,
       slots: {
         passphrase: wrapWithSecret(key, opts.passphrase, kdf),

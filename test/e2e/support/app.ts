@@ -26,14 +26,20 @@ function freshDataDir(): string {
   const template = process.env[TEMPLATE_ENV];
   if (!template) throw new Error(`${TEMPLATE_ENV} is not set: the global setup did not run`);
   fs.copyFileSync(template, path.join(dir, 'casedesk.sqlite'));
+  // The demo was written --plain; the marker says so, so the app opens it as plain on purpose.
+  const marker = path.join(path.dirname(template), 'PLAIN');
+  if (fs.existsSync(marker)) fs.copyFileSync(marker, path.join(dir, 'PLAIN'));
   return dir;
 }
 
 async function startHostProcess(dataDir: string, extraArgs: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const now = process.env[NOW_ENV];
   if (!now) throw new Error(`${NOW_ENV} is not set: the global setup did not run`);
-  const child = spawn(process.execPath, ['dist/launch.cjs', '--host', '--data-dir', dataDir, '--no-open', '--fake-now', now, ...extraArgs], {
-    env: { ...process.env, CASEDESK_TEST: '1' },
+  // The demo database is --plain; a passphrase file still protects the workstation's signing key.
+  const passphraseFile = path.join(dataDir, 'test-passphrase.txt');
+  fs.writeFileSync(passphraseFile, 'e2e workstation passphrase\n', { mode: 0o600 });
+  const child = spawn(process.execPath, ['dist/launch.cjs', '--host', '--plain', '--data-dir', dataDir, '--no-open', '--fake-now', now, ...extraArgs], {
+    env: { ...process.env, CASEDESK_TEST: '1', CASEDESK_PASSPHRASE_FILE: passphraseFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

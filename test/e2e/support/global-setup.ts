@@ -22,7 +22,7 @@ export default function globalSetup(): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-e2e-template-'));
   const file = path.join(dir, 'casedesk.sqlite');
   const now = e2eNow();
-  execFileSync(process.execPath, ['bin/casedesk.cjs', 'demo', '--db', file, '--cases', '5000', '--now', now], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, ['bin/casedesk.cjs', 'demo', '--db', file, '--cases', '5000', '--now', now, '--plain'], { stdio: ['ignore', 'ignore', 'inherit'] });
   // Fold the WAL into the main file so a plain copy is complete.
   execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.pragma('wal_checkpoint(TRUNCATE)');d.pragma('journal_mode=DELETE');d.close();`]);
   process.env[TEMPLATE_ENV] = file;

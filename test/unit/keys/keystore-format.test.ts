@@ -49,7 +49,7 @@ describe('keystore.json', () => {
     const { key, recoveryCode } = await createKeystore(dir, { passphrase: 'a long enough passphrase' });
     const text = fs.readFileSync(keystoreFile(dir), 'utf8');
     const doc = JSON.parse(text) as Record<string, unknown> & { slots: Record<string, Record<string, unknown>> };
-    expect(doc).toMatchObject({ format: 'casedesk-keystore', version: 1, cipher: 'sqlcipher4-raw-key', generation: 1 });
+    expect(doc).toMatchObject({ format: 'casedesk-keystore', version: 1, cipher: 'aegis256-raw-key', generation: 1 });
     expect(Object.keys(doc.slots).sort()).toEqual(['passphrase', 'recovery']);
     for (const slot of Object.values(doc.slots)) expect(slot).toMatchObject({ v: 1, kdf: 'scrypt', N: 2 ** 17, r: 8, p: 1 });
     expect(doc.slots.passphrase?.salt).not.toBe(doc.slots.recovery?.salt);

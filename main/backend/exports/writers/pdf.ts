@@ -78,9 +78,6 @@ export async function writePdf(
     layout: 'landscape',
     margin: MARGIN,
     autoFirstPage: false,
-    // pdfkit caches a fontkit layout per distinct word; table cells (timestamps, references) are
-    // nearly all distinct, so the cache only grows. Off: memory stays flat over 10,000 rows.
-    fontLayoutCache: false,
     info: { Title: KIND_TITLES[req.kind], Author: req.exportedBy.displayName, Creator: 'CaseDesk', Subject: `${req.from} – ${req.to}` },
   });
   doc.registerFont('cjk', font.file, font.family);

@@ -52,7 +52,7 @@ export function DashboardCharts({ view }: { view: DashboardView }) {
         <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
           <BarChart data={attempts} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="name" tick={AXIS} interval={0} />
+            <XAxis dataKey="name" tick={AXIS} interval={0} angle={-30} textAnchor="end" height={64} />
             <YAxis tick={AXIS} allowDecimals={false} width={44} />
             <Tooltip itemStyle={TOOLTIP_ITEM} />
             <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
@@ -67,7 +67,7 @@ export function DashboardCharts({ view }: { view: DashboardView }) {
         <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
           <BarChart data={conduct} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="name" tick={AXIS} interval={0} />
+            <XAxis dataKey="name" tick={AXIS} interval={0} angle={-30} textAnchor="end" height={64} />
             <YAxis tick={AXIS} allowDecimals={false} width={44} />
             <Tooltip itemStyle={TOOLTIP_ITEM} />
             <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />

@@ -1,11 +1,18 @@
 /** The export being watched: a progress bar with Cancel while it runs, then the files (or what went wrong). */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { ApiErrorBody } from '../../../../common/api/result';
 import { errorText } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { useExports } from '../exportsStore';
 import { isFinished, jobSha256, progressPercent } from '../exportJob';
 import { formatCount } from '../figures';
+
+/** The shell's CONFLICT sentence speaks of cases; for an export, the backend's own words say more. */
+function exportErrorText(error: ApiErrorBody, t: TFunction): string {
+  return error.code === 'CONFLICT' || error.code === 'INTERNAL' ? t('supervisor.exports.couldNotRun', { message: error.message }) : errorText(error, t);
+}
 
 export function ExportProgress() {
   const { t, i18n } = useTranslation();
@@ -31,7 +38,7 @@ export function ExportProgress() {
       <div className="sup-export-status" aria-live="polite">
         {error ? (
           <p className="form-error" role="alert">
-            {errorText(error, t)}
+            {exportErrorText(error, t)}
           </p>
         ) : (
           <p className="muted">{starting ? t('supervisor.exports.starting') : t('supervisor.exports.idle')}</p>
@@ -70,7 +77,7 @@ export function ExportProgress() {
           {cancelling ? t('common.working') : t('supervisor.exports.cancel')}
         </button>
       ) : null}
-      {error && !finished ? <p className="form-error small">{errorText(error, t)}</p> : null}
+      {error && !finished ? <p className="form-error small">{exportErrorText(error, t)}</p> : null}
       {finished ? (
         <div ref={resultRef} tabIndex={-1} className={`sup-export-result is-${job.state}`} role="status">
           {job.state === 'done' ? (
