@@ -33,14 +33,21 @@ export class BackendHost {
   private crashes: number[] = [];
   private stopping = false;
   private gaveUp = false;
+  /** Extra environment for the utility process (the database key, settled by the main process). */
+  private extraEnv: Record<string, string> = {};
 
   constructor(private readonly opts: BackendHostOptions) {}
+
+  setEnv(env: Record<string, string>): void {
+    this.extraEnv = env;
+  }
 
   start(): void {
     if (this.child || this.stopping) return;
     const child = utilityProcess.fork(this.opts.entry, backendArgs(this.opts.dataDir, this.opts.nativeBinding), {
       serviceName: 'CaseDesk backend',
       stdio: 'inherit',
+      env: { ...process.env, ...this.extraEnv },
     });
     this.child = child;
     this.spawned = false;

@@ -3,7 +3,9 @@
  * synchronous, so it lives here, never on Electron's main thread.
  */
 import type { ParentPort } from 'electron/utility';
-import { createBackend } from '../backend/index';
+import path from 'node:path';
+import { bootBackend } from '../backend/boot';
+import { takeAccessFromEnv } from './backend-access';
 import type { Backend } from '../backend/types';
 import { parseBackendArgs } from './backend-protocol';
 import { serveBackend, unavailableBackend } from './backend-serve';
@@ -19,13 +21,19 @@ function main(): void {
   if (!args.ok) {
     backend = unavailableBackend(args.message);
   } else {
+    const access = takeAccessFromEnv(process.env);
     try {
-      backend = createBackend({
+      if ('error' in access) throw new Error(access.error);
+      const booted = bootBackend({
         host: 'electron',
         dataDir: args.dataDir,
-        ...(args.nativeBinding ? { nativeBinding: args.nativeBinding } : {}),
+        access,
+        passphraseFile: process.env.CASEDESK_PASSPHRASE_FILE,
+        nativeBinding: args.nativeBinding,
+        distDir: path.resolve(__dirname, '..'),
         log: (line: string) => process.stderr.write(`[backend] ${line}\n`),
       });
+      backend = { dispatch: (n, i, s) => booted.backend.dispatch(n, i, s), close: () => void booted.stop() };
     } catch (err) {
       // Answer every call with the reason instead of crash-looping (e.g. a database newer than the app).
       backend = unavailableBackend(err instanceof Error ? err.message : String(err));

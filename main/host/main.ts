@@ -12,13 +12,9 @@
  */
 import path from 'node:path';
 import readline from 'node:readline/promises';
-import { createBackend } from '../backend';
-import { startSync } from '../backend/sync/start';
-import { workstationProtector } from '../backend/sync/protection';
-import { configureExports } from '../backend/exports/signing';
-import { purgeExpired } from '../backend/services/privacy';
 import { createDemoAgency, DEMO_PASSWORD } from '../backend/demo/demo';
-import { passphraseFileFrom, readPassphraseFile, resolveDatabaseAccess } from '../backend/keys';
+import { bootBackend } from '../backend/boot';
+import { passphraseFileFrom, resolveDatabaseAccess } from '../backend/keys';
 import { defaultDataDir } from '../backend/paths';
 import { usersRepo } from '../../db/repos/users';
 import { parseFlags, positiveInt } from '../cli/args';
@@ -86,7 +82,8 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
     stderr: process.stderr,
     log,
   });
-  const backend = createBackend({ dataDir, host: 'web', log, ...access, ...(now ? { now } : {}) });
+  const booted = bootBackend({ dataDir, host: 'web', access, passphraseFile, distDir, now: now ?? undefined, log });
+  const { backend } = booted;
   if (usersRepo.all(backend.app.db).length === 0) {
     const wantDemo = values.demo === true || (await askYesNo(`No agency in ${dataDir} yet. Create the demo agency (${cases} cases)?`));
     if (wantDemo) {
@@ -98,15 +95,7 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
       log('the database is empty: create the administrator in the app, or start again with --demo');
     }
   }
-  const { purged } = purgeExpired(backend.app, null);
-  if (purged.length > 0) log(`purged personal data of ${purged.length} case(s) past their retention period`);
-  // The workstation key signs reports and export manifests; sync runs in the background.
-  const protector = workstationProtector(backend.app, {
-    encrypted: 'dbKey' in access,
-    passphrase: passphraseFile && 'plain' in access ? readPassphraseFile(passphraseFile) : undefined,
-  });
-  configureExports(backend.app, { protector, ...('dbKey' in access ? { dbKey: access.dbKey } : {}), workerScript: path.join(distDir, 'exports-worker.cjs') });
-  const sync = startSync(backend.app, protector);
+
   const host = await startHost({
     backend,
     rendererDir: path.join(distDir, 'renderer'),
@@ -123,8 +112,7 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
   process.stdout.write(`CaseDesk is serving at ${host.appUrl}\n`);
   const stop = async () => {
     await host.close();
-    await sync.stop();
-    backend.close();
+    await booted.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -27,10 +27,11 @@ export interface StartupInput {
 export const passphraseFileFrom = (flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined =>
   flag ?? (env[PASSPHRASE_FILE_ENV] || undefined);
 
-function noPassphraseSource(dataDir: string): DataDirModeError {
+function noPassphraseSource(dataDir: string, firstRun: boolean): DataDirModeError {
+  const what = firstRun ? `a new database in ${dataDir} is encrypted with a passphrase` : `the database in ${dataDir} is encrypted`;
   return new DataDirModeError(
-    `the database in ${dataDir} is encrypted and there is no terminal to ask for its passphrase: ` +
-      `set ${PASSPHRASE_FILE_ENV} (or --passphrase-file) to a file holding it, or start with --plain for an unencrypted demo or test database`,
+    `${what} and there is no terminal to ask for it: set ${PASSPHRASE_FILE_ENV} to a file holding the passphrase, ` +
+      'or start with --plain for an unencrypted demo or test database',
   );
 }
 
@@ -70,7 +71,7 @@ export async function resolveDatabaseAccess(input: StartupInput): Promise<Databa
     if (state.database === 'encrypted') {
       throw new DataDirModeError(`${dataDir}/keystore.json is missing, so its encrypted database cannot be opened: restore keystore.json from a backup of this folder`);
     }
-    if (!file && !tty) throw noPassphraseSource(dataDir);
+    if (!file && !tty) throw noPassphraseSource(dataDir, true);
     const passphrase = file ? readPassphraseFile(file) : await askNewPassphrase(input.stdin, input.stderr);
     const created = await createKeystore(dataDir, { passphrase, ...(input.platform ? { platform: input.platform } : {}) });
     showRecoveryCode(input.stderr, created.recoveryCode);
@@ -87,7 +88,7 @@ export async function resolveDatabaseAccess(input: StartupInput): Promise<Databa
     }
   }
   if (file) return { dbKey: await unlockKeystore(dataDir, { passphrase: readPassphraseFile(file) }, opts) };
-  if (!tty) throw noPassphraseSource(dataDir);
+  if (!tty) throw noPassphraseSource(dataDir, false);
   for (let attempt = 1; ; attempt++) {
     const passphrase = await askHidden(`Passphrase for ${dataDir}: `, input.stdin, input.stderr);
     try {

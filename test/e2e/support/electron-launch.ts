@@ -2,7 +2,7 @@
  * Launching the real Electron app for the Playwright `electron` project. Where no Electron binary
  * exists (this build machine), `canRunElectron()` says why so the project can report "did not run".
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
 import { electronBinaryStatus } from '../../../main/electron/detect';
@@ -37,10 +37,14 @@ export async function launchElectronApp(dataDir: string): Promise<LaunchedApp> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
   env.CASEDESK_TEST = '1';
+  const passphraseFile = path.join(dataDir, 'test-passphrase.txt');
+  writeFileSync(passphraseFile, 'e2e workstation passphrase\n', { mode: 0o600 });
+  env.CASEDESK_PASSPHRASE_FILE = passphraseFile;
   // Passing executablePath keeps Playwright from `require('electron')`, which would try to download.
   const app = await electron.launch({
     executablePath: status.path,
-    args: [projectRoot, '--data-dir', dataDir],
+    // The demo databases the specs copy are --plain; a passphrase file protects the signing key.
+    args: [projectRoot, '--data-dir', dataDir, '--plain'],
     cwd: projectRoot,
     env,
   });

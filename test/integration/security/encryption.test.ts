@@ -87,6 +87,7 @@ describe('the encrypted database file', () => {
     expect(() => openDatabase(file, { key: randomBytes(32) })).toThrow(/key is wrong or the file is not a CaseDesk database/);
     expect(() => openDatabase(file)).toThrow(WrongKeyError);
     const db = openDatabase(file, { key });
+    expect(db.pragma('cipher', { simple: true })).toBe('aegis');
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
