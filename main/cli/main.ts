@@ -2,6 +2,7 @@
  * The `casedesk` command: one dispatcher, one module per subcommand. Usage mistakes print one
  * clear line on stderr and exit 2; failures exit 1.
  */
+import { dbCommand } from './commands/db';
 import { demo } from './commands/demo';
 import { exportCommand } from './commands/export';
 import { guardrails } from './commands/guardrails';
@@ -9,7 +10,8 @@ import { report } from './commands/report';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './io';
 
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
-  demo: { run: demo, summary: 'demo --db FILE [--cases N]            create the demo agency in a new database' },
+  db: { run: dbCommand, summary: 'db rekey|recover|encrypt --data-dir DIR …  rotate the database key, recover with the recovery code, encrypt a plain folder' },
+  demo: { run: demo, summary: 'demo --db FILE [--cases N] [--plain | --passphrase-file F]  create the demo agency in a new database' },
   guardrails: { run: guardrails, summary: 'guardrails check [--file F] [--lang zh-CN|en]  evaluate one scenario (JSON on stdin)' },
   export: { run: exportCommand, summary: 'export --db FILE --kind activities|ledger|conduct|performance --format csv|xlsx|pdf --from D --to D --out FILE' },
   report: { run: report, summary: 'report export|verify …                export or verify a signed progress report' },

@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   if (want('encryption')) {
     log('encryption …');
     try {
-      const e = await benchEncryption(sizes.cases);
+      const e = await benchEncryption(sizes.encryptionCases);
       if (e.ok) {
         encryption = { queue: e.value.queue.ratio, log_contact: e.value.log_contact.ratio };
         encryptionJson = e.value;

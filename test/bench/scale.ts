@@ -13,6 +13,11 @@ export interface Sizes {
   pushRecords: number;
   exportRows: number;
   startupRuns: number;
+  /**
+   * Cases per side for the encryption cost (issue #6): it seeds its own plain and encrypted
+   * agencies, and two more 100,000-case seeds would double the run; the ratio is taken at 20,000.
+   */
+  encryptionCases: number;
   /** Effort for fast operations (queue, search, log_contact, guardrail_eval). */
   quick: Effort;
   /** Effort for heavy ones, a few seconds each (report, push, export). */
@@ -31,6 +36,7 @@ export function sizesFor(divisor: number, effort: 'auto' | 'full' = 'auto'): Siz
     pushRecords: Math.max(10, Math.round(10_000 / divisor)),
     exportRows: Math.max(100, Math.round(1_000_000 / divisor)),
     startupRuns: full ? 7 : 1,
+    encryptionCases: Math.max(100, Math.round(Math.min(20_000, 100_000 / divisor))),
     quick: full ? { time: 3_000, iterations: 200, warmupIterations: 20 } : { time: 50, iterations: 5, warmupIterations: 1 },
     heavy: full ? { time: 0, iterations: 7, warmupIterations: 1 } : { time: 0, iterations: 2, warmupIterations: 0 },
   };

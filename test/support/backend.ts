@@ -18,11 +18,11 @@ export const CN_DAYTIME = '2026-11-25T03:00:00.000Z';
 export function demoBackend(opts: { cases?: number; user?: string; now?: string } = {}) {
   const dataDir = tempDir();
   const clock = fixedClock(opts.now ?? CN_DAYTIME);
-  const seed = createBackend({ dataDir, host: 'test', now: clock.now });
+  const seed = createBackend({ dataDir, host: 'test', now: clock.now, plain: true });
   createDemoAgency(seed.app, { cases: opts.cases ?? 120 });
   seed.close();
-  const backend = createBackend({ dataDir, host: 'test', now: clock.now, user: opts.user ?? 'wang.fang' });
-  const as = (user: string) => createBackend({ dataDir, host: 'test', now: clock.now, user });
+  const backend = createBackend({ dataDir, host: 'test', now: clock.now, user: opts.user ?? 'wang.fang', plain: true });
+  const as = (user: string) => createBackend({ dataDir, host: 'test', now: clock.now, user, plain: true });
   const call = async <T>(name: string, input: unknown = {}): Promise<T> => {
     const r = (await backend.dispatch(name, input)) as Result<T>;
     if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`);

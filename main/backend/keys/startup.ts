@@ -5,7 +5,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { DataDirModeError, PassphraseRequiredError, WrongPassphraseError } from './errors';
 import type { PlatformKeyWrapper } from './format';
-import { createKeystore, unlockKeystore } from './keystore';
+import { createKeystore, enrollPlatform, readKeystore, unlockKeystore } from './keystore';
 import { checkDataDirMode, dataDirState } from './mode';
 import { askHidden, askNewPassphrase, PASSPHRASE_FILE_ENV, readPassphraseFile } from './passphrase-input';
 
@@ -87,15 +87,30 @@ export async function resolveDatabaseAccess(input: StartupInput): Promise<Databa
       if (!(err instanceof PassphraseRequiredError)) throw err;
     }
   }
-  if (file) return { dbKey: await unlockKeystore(dataDir, { passphrase: readPassphraseFile(file) }, opts) };
+  if (file) return { dbKey: await withKeychain(input, await unlockKeystore(dataDir, { passphrase: readPassphraseFile(file) }, opts)) };
   if (!tty) throw noPassphraseSource(dataDir, false);
   for (let attempt = 1; ; attempt++) {
     const passphrase = await askHidden(`Passphrase for ${dataDir}: `, input.stdin, input.stderr);
     try {
-      return { dbKey: await unlockKeystore(dataDir, { passphrase }, opts) };
+      return { dbKey: await withKeychain(input, await unlockKeystore(dataDir, { passphrase }, opts)) };
     } catch (err) {
       if (!(err instanceof WrongPassphraseError) || attempt >= 3) throw err;
       input.stderr.write('Wrong passphrase; try again.\n');
     }
   }
+}
+
+/**
+ * After a passphrase unlock, puts the key back in the OS keychain when the key store has no
+ * keychain entry (a rotation from the CLI drops it; so does a first run before the keychain
+ * worked). Best effort: a keychain that cannot protect it (basic_text) simply adds nothing.
+ */
+async function withKeychain(input: StartupInput, key: Buffer): Promise<Buffer> {
+  if (!input.platform || readKeystore(input.dataDir).slots.platform) return key;
+  try {
+    if (await enrollPlatform(input.dataDir, key, input.platform)) input.log?.('the database key is now also protected by the OS keychain');
+  } catch (err) {
+    input.log?.(`could not add the OS keychain to the key store: ${err instanceof Error ? err.name : 'error'}`);
+  }
+  return key;
 }

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keyOpens, openDatabase, rekey, WrongKeyError, type Db } from '../../../db/open';
 import { createBackend, databasePath } from '../../../main/backend';
@@ -18,6 +19,8 @@ import {
   KeystoreTamperedError,
   keystoreFile,
   pendingKeystoreFile,
+  readKeystore,
+  resolveDatabaseAccess,
   rotateKey,
   unlockKeystore,
   WrongPassphraseError,
@@ -237,5 +240,30 @@ describe('the key store with a database', () => {
     expect((reopened.app.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n).toBe(cases);
     reopened.close();
     await expect(encryptDataDir(dataDir, PASS, { kdf: FAST })).rejects.toThrow(/already encrypted/);
+  });
+});
+
+describe('start-up (resolveDatabaseAccess)', () => {
+  it('puts the key back into a working OS keychain after a passphrase unlock, and never into basic_text', async () => {
+    const dataDir = fresh();
+    const pf = path.join(fresh(), 'pass');
+    fs.writeFileSync(pf, `${PASS}\n`);
+    const { key } = await createKeystore(dataDir, { passphrase: PASS, kdf: FAST });
+    const stdin = Object.assign(new PassThrough(), { isTTY: false });
+    const stderr = new PassThrough();
+    const basicText: PlatformKeyWrapper = { wrap: async () => null, unwrap: async () => null };
+    const first = await resolveDatabaseAccess({ dataDir, plain: false, passphraseFile: pf, stdin, stderr, platform: basicText });
+    expect(first).toEqual({ dbKey: key });
+    expect(readKeystore(dataDir).slots.platform).toBeUndefined();
+    const sealed = new Map<string, Buffer>();
+    const keychain: PlatformKeyWrapper = {
+      wrap: async (k) => (sealed.set('k', Buffer.from(k)), Buffer.from('sealed')),
+      unwrap: async () => sealed.get('k') ?? null,
+    };
+    await resolveDatabaseAccess({ dataDir, plain: false, passphraseFile: pf, stdin, stderr, platform: keychain });
+    expect(readKeystore(dataDir).slots.platform?.scheme).toBe('os-keychain');
+    // Next start: the keychain alone opens it, no passphrase file needed.
+    expect(await resolveDatabaseAccess({ dataDir, plain: false, stdin, stderr, platform: keychain })).toEqual({ dbKey: key });
+    await expect(resolveDatabaseAccess({ dataDir, plain: false, stdin, stderr, platform: basicText })).rejects.toThrow(/no terminal/);
   });
 });

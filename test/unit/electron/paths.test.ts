@@ -24,7 +24,7 @@ describe('shell paths', () => {
     const dev = resolveShellPaths(base);
     expect(packaged.ok && packaged.paths.nativeBinding).toBe(path.join('/opt/CaseDesk/resources', 'native', 'better_sqlite3.node'));
     expect(dev.ok && dev.paths.nativeBinding).toBe(
-      path.join('/src/casedesk', 'node_modules', 'better-sqlite3', 'build-electron', 'Release', 'better_sqlite3.node'),
+      path.join('/src/casedesk', 'node_modules', 'better-sqlite3-multiple-ciphers', 'build-electron', 'Release', 'better_sqlite3.node'),
     );
   });
 

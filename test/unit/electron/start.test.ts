@@ -37,7 +37,7 @@ describe('start-up', () => {
     expect(result.started).toBe(true);
     expect(recorder.setPaths.get('userData')).toBe(dataDir);
     if (result.started) await result.ready;
-    expect(recorder.children[0]!.args).toEqual(['--data-dir', dataDir, '--native-binding', '/app/node_modules/better-sqlite3/build-electron/Release/better_sqlite3.node']);
+    expect(recorder.children[0]!.args).toEqual(['--data-dir', dataDir, '--native-binding', '/app/node_modules/better-sqlite3-multiple-ciphers/build-electron/Release/better_sqlite3.node']);
   });
 
   it('requests the single-instance lock and quits when another instance holds it', () => {

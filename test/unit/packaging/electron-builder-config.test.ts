@@ -40,7 +40,7 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('**/*.node');
     expect(config.extraResources).toContainEqual({
-      from: 'node_modules/better-sqlite3/build-electron/Release/better_sqlite3.node',
+      from: 'node_modules/better-sqlite3-multiple-ciphers/build-electron/Release/better_sqlite3.node',
       to: 'native/better_sqlite3.node',
     });
     expect(config.npmRebuild).toBe(false);
