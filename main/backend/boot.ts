@@ -37,7 +37,7 @@ export function bootBackend(o: BootOptions) {
   const { purged } = purgeExpired(backend.app, null);
   if (purged.length > 0) o.log(`purged personal data of ${purged.length} case(s) past their retention period`);
   const encrypted = 'dbKey' in o.access;
-  const protector = workstationProtector(backend.app, {
+  const protector = workstationProtector(backend.app.db, {
     encrypted,
     passphrase: !encrypted && o.passphraseFile ? readPassphraseFile(o.passphraseFile) : undefined,
   });

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { ExportFormat, ExportKind } from '../../../common/api/types-supervisor';
 import { newId } from '../../../common/ids';
+import type { Db } from '../../../db/open';
 import { openDatabase } from '../../../db/open';
 import { usersRepo } from '../../../db/repos/users';
 import { workstationIdOf } from '../index';
@@ -33,6 +34,8 @@ export interface ExportToFileOptions {
   unmaskReason?: string;
   /** Unwraps the workstation key; default: the passphrase in CASEDESK_KEY_PASSPHRASE. */
   protector?: KeyProtector;
+  /** Or: the protector as the app would build it for this database (it may live inside it). */
+  protectorFor?: (db: Db) => KeyProtector;
   dbKey?: Buffer;
   now?: () => Date;
   onProgress?: ProgressFn;
@@ -66,7 +69,7 @@ export async function exportToFile(dbFile: string, o: ExportToFileOptions): Prom
     const actor = actorOf(db, o.as);
     assertPlacement(db, o.placementId);
     const workstationId = workstationIdOf(db);
-    const signer = exportSigner(db, workstationId, protectorFrom({ ...(o.protector ? { protector: o.protector } : {}) }), at);
+    const signer = exportSigner(db, workstationId, protectorFrom({ ...(o.protectorFor ? { protector: o.protectorFor(db) } : o.protector ? { protector: o.protector } : {}) }), at);
     const jobId = newId();
     const input = { kind: o.kind, format: o.format, from: o.from, to: o.to, placementId: o.placementId, unmask: o.unmaskReason !== undefined ? { reason: o.unmaskReason } : undefined };
     const req = buildRequest(db, actor, input, { at, workstationId, outFile: path.resolve(o.out), dbKey: o.dbKey });

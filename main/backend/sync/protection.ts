@@ -7,19 +7,19 @@
  */
 import crypto from 'node:crypto';
 import { settingsRepo } from '../../../db/repos/settings';
-import type { AppContext } from '../context';
+import type { Db } from '../../../db/open';
 import { passphraseProtector, unavailableProtector, type KeyProtector } from '../crypto/protect';
 
 const SECRET_KEY = 'workstation_key_secret';
 /** The secret is 256 random bits: key stretching adds nothing, so the KDF cost stays low. */
 const RANDOM_SECRET_COST = { N: 2 ** 14 };
 
-export function workstationProtector(app: AppContext, source: { encrypted: boolean; passphrase?: string | undefined }): KeyProtector {
+export function workstationProtector(db: Db, source: { encrypted: boolean; passphrase?: string | undefined }): KeyProtector {
   if (source.encrypted) {
-    let secret = settingsRepo.get(app.db, SECRET_KEY);
+    let secret = settingsRepo.get(db, SECRET_KEY);
     if (!secret) {
       secret = crypto.randomBytes(32).toString('base64url');
-      settingsRepo.set(app.db, SECRET_KEY, secret);
+      settingsRepo.set(db, SECRET_KEY, secret);
     }
     return passphraseProtector(secret, RANDOM_SECRET_COST);
   }

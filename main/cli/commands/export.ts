@@ -5,22 +5,20 @@
  * The workstation key is unlocked with the passphrase in CASEDESK_KEY_PASSPHRASE (or --passphrase-env).
  */
 import fs from 'node:fs';
-import { z } from 'zod';
 import { EXPORT_FORMATS, EXPORT_KINDS } from '../../../common/api/methods/exports';
 import { MAX_PERIOD_DAYS } from '../../../common/api/methods/supervisor';
 import { Reason } from '../../../common/api/schemas';
 import { AppError } from '../../../common/api/result';
 import { openDatabase } from '../../../db/open';
-import { passphraseProtector } from '../../backend/crypto/protect';
+import { workstationAccess } from '../workstation';
 import { ExportSetupError, exportToFile } from '../../backend/exports/to-file';
-import { PASSPHRASE_ENV } from '../../backend/exports/signing';
 import { parseFlags, requireFlag } from '../args';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand } from '../io';
 
 const USAGE = [
   'usage: casedesk export --db FILE --kind activities|ledger|conduct|performance --format csv|xlsx|pdf',
   '                       --from YYYY-MM-DD --to YYYY-MM-DD --out FILE [--placement ID|CODE]',
-  `                       [--unmask-reason TEXT] [--as USER] [--passphrase-env VAR (default ${PASSPHRASE_ENV})]`,
+  `                       [--unmask-reason TEXT] [--as USER] [--passphrase-file F | --passphrase-env VAR (default CASEDESK_KEY_PASSPHRASE)]`,
 ].join('\n');
 
 const DAY_MS = 86_400_000;
@@ -40,8 +38,8 @@ function calendarDate(value: string | undefined, flag: string): string {
   return v;
 }
 
-function placementIdOf(file: string, arg: string): string {
-  const db = openDatabase(file, { readonly: true });
+function placementIdOf(file: string, arg: string, key: Buffer | undefined): string {
+  const db = openDatabase(file, { readonly: true, ...(key ? { key } : {}) });
   try {
     const row = db.prepare<[string, string], { id: string }>('SELECT id FROM placements WHERE id = ? OR code = ?').get(arg, arg);
     if (!row) throw new UsageError(`--placement: no placement with id or code "${arg}" in ${file}`);
@@ -65,6 +63,7 @@ export const exportCommand: CliCommand = async (args, io) => {
       'unmask-reason': { type: 'string' },
       as: { type: 'string' },
       'passphrase-env': { type: 'string' },
+      'passphrase-file': { type: 'string' },
     },
     USAGE,
   );
@@ -84,12 +83,8 @@ export const exportCommand: CliCommand = async (args, io) => {
     unmaskReason = parsed.data;
   }
   if (!fs.existsSync(file)) throw new UsageError(`--db: ${file} does not exist`);
-  const envName = values['passphrase-env'] ?? PASSPHRASE_ENV;
-  const passphrase = z.string().min(8).safeParse(process.env[envName]);
-  if (!passphrase.success) {
-    throw new UsageError(`the export manifest is signed with the workstation key: put its passphrase (8+ characters) in the environment variable ${envName}`);
-  }
-  const placementId = values.placement === undefined ? undefined : placementIdOf(file, values.placement);
+  const access = await workstationAccess(file, values);
+  const placementId = values.placement === undefined ? undefined : placementIdOf(file, values.placement, access.dbKey);
 
   let last = 0;
   try {
@@ -102,7 +97,8 @@ export const exportCommand: CliCommand = async (args, io) => {
       ...(placementId ? { placementId } : {}),
       ...(values.as ? { as: values.as } : {}),
       ...(unmaskReason !== undefined ? { unmaskReason } : {}),
-      protector: passphraseProtector(passphrase.data),
+      ...(access.dbKey ? { dbKey: access.dbKey } : {}),
+      protectorFor: access.protectorFor,
       onProgress: (done, total) => {
         const now = Date.now();
         if (now - last < 250 && done < total) return;

@@ -9,7 +9,7 @@ import { openDatabase } from '../../../db/open';
 import { workstationIdOf } from '../../backend';
 import { systemClock } from '../../backend/clock';
 import type { AppContext } from '../../backend/context';
-import { passphraseProtector } from '../../backend/crypto/protect';
+import { databaseKey, workstationAccess } from '../workstation';
 import { createReport } from '../../backend/reports/create';
 import { exportStoredReport } from '../../backend/reports/export';
 import { verifyReportFolder } from '../../backend/reports/files';
@@ -19,11 +19,9 @@ import { EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand, type CliIO } from '
 
 const USAGE = [
   'usage: casedesk report export --db FILE --placement ID|CODE --out DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
-  '                              [--passphrase-env VAR (default CASEDESK_KEY_PASSPHRASE)] [--report ID]',
+  '                              [--passphrase-file F | --passphrase-env VAR (default CASEDESK_KEY_PASSPHRASE)] [--report ID]',
   '       casedesk report verify DIR',
 ].join('\n');
-
-const DEFAULT_PASSPHRASE_ENV = 'CASEDESK_KEY_PASSPHRASE';
 
 /** A calendar date (start of that UTC day; `end` = start of the next day) or a full UTC instant. */
 export function parseBoundary(value: string, flag: string, end: boolean): string {
@@ -47,6 +45,7 @@ async function exportCommand(args: readonly string[], io: CliIO): Promise<number
       from: { type: 'string' },
       to: { type: 'string' },
       'passphrase-env': { type: 'string' },
+      'passphrase-file': { type: 'string' },
       report: { type: 'string' },
     },
     USAGE,
@@ -58,11 +57,14 @@ async function exportCommand(args: readonly string[], io: CliIO): Promise<number
   const to = values.to === undefined ? undefined : parseBoundary(values.to, 'to', true);
   if (from && to && from > to) throw new UsageError('--from must not be after --to');
 
-  const db = openDatabase(file);
+  if (values.report === undefined) requireFlag(values.placement, 'placement', USAGE);
+  const access = values.report === undefined ? await workstationAccess(file, values) : null;
+  const key = access ? access.dbKey : await databaseKey(file, values);
+  const db = openDatabase(file, key ? { key } : {});
   try {
-    if (values.report !== undefined) {
-      exportStoredReport(db, values.report, out);
-      io.stdout.write(`exported report ${values.report} to ${out}\n`);
+    if (values.report !== undefined || !access) {
+      exportStoredReport(db, values.report ?? '', out);
+      io.stdout.write(`exported report ${values.report ?? ''} to ${out}\n`);
       return EXIT_OK;
     }
     const placementArg = requireFlag(values.placement, 'placement', USAGE);
@@ -71,17 +73,12 @@ async function exportCommand(args: readonly string[], io: CliIO): Promise<number
       .get(placementArg, placementArg);
     if (!placement) throw new UsageError(`--placement: no placement with id or code "${placementArg}" in ${file}`);
 
-    const envName = values['passphrase-env'] ?? DEFAULT_PASSPHRASE_ENV;
-    const passphrase = process.env[envName];
-    if (!passphrase) {
-      throw new UsageError(`the workstation key is protected by a passphrase: set it in the environment variable ${envName} (or name another with --passphrase-env)`);
-    }
-    const protector = passphraseProtector(passphrase);
+    const protector = access.protectorFor(db);
     const app: AppContext = { db, clock: systemClock, dataDir: '.', host: 'cli', workstationId: workstationIdOf(db), log: () => undefined };
     let identity = loadIdentity(db);
     if (!identity) {
       identity = createIdentity(db, app.workstationId, protector, app.clock.now());
-      io.stderr.write(`created a signing key for workstation ${app.workstationId} (protected by the passphrase in ${envName})\n`);
+      io.stderr.write(`created a signing key for workstation ${app.workstationId}\n`);
     } else if (identity.keyScheme !== protector.scheme) {
       io.stderr.write(
         `the workstation key is protected by "${identity.keyScheme}" (the CaseDesk app's OS keychain); export from the app, or export an already-signed report with --report ID\n`,

@@ -1,0 +1,48 @@
+/**
+ * Opening a workstation's database from the CLI, the way the app does: an encrypted one is unlocked
+ * with its passphrase (a file: --passphrase-file or CASEDESK_PASSPHRASE_FILE, never argv), and the
+ * workstation's signing key is then protected exactly as in the app (sync/protection.ts). A plain
+ * (--plain) database needs a passphrase for the signing key: the same file, or an environment
+ * variable (--passphrase-env, default CASEDESK_KEY_PASSPHRASE).
+ */
+import path from 'node:path';
+import type { Db } from '../../db/open';
+import type { KeyProtector } from '../backend/crypto/protect';
+import { dataDirState, readPassphraseFile, unlockKeystore } from '../backend/keys';
+import { workstationProtector } from '../backend/sync/protection';
+import { UsageError } from './io';
+
+export const KEY_PASSPHRASE_ENV = 'CASEDESK_KEY_PASSPHRASE';
+
+export interface WorkstationAccess {
+  dbKey: Buffer | undefined;
+  protectorFor(db: Db): KeyProtector;
+}
+
+/** The database key when the file is encrypted (unlocked with the passphrase file), else undefined. */
+export async function databaseKey(file: string, flags: { 'passphrase-file'?: string | undefined }, env: NodeJS.ProcessEnv = process.env): Promise<Buffer | undefined> {
+  const dataDir = path.dirname(path.resolve(file));
+  const state = dataDirState(dataDir);
+  if (!state.keystore && state.database !== 'encrypted') return undefined;
+  const passphraseFile = flags['passphrase-file'] ?? (env.CASEDESK_PASSPHRASE_FILE || undefined);
+  if (!passphraseFile) throw new UsageError(`${file} is encrypted: give its passphrase in a file with --passphrase-file F (or CASEDESK_PASSPHRASE_FILE)`);
+  return unlockKeystore(dataDir, { passphrase: readPassphraseFile(passphraseFile) });
+}
+
+export async function workstationAccess(
+  file: string,
+  flags: { 'passphrase-file'?: string | undefined; 'passphrase-env'?: string | undefined },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<WorkstationAccess> {
+  const dbKey = await databaseKey(file, flags, env);
+  if (dbKey) return { dbKey, protectorFor: (db) => workstationProtector(db, { encrypted: true }) };
+  const passphraseFile = flags['passphrase-file'] ?? (env.CASEDESK_PASSPHRASE_FILE || undefined);
+  const envName = flags['passphrase-env'] ?? KEY_PASSPHRASE_ENV;
+  const passphrase = passphraseFile ? readPassphraseFile(passphraseFile) : env[envName];
+  if (!passphrase || passphrase.length < 8) {
+    throw new UsageError(
+      `${file} is an unencrypted (--plain) database, so the workstation's signing key is protected by a passphrase — give it in a file (--passphrase-file F) or in the environment variable ${envName} (8+ characters)`,
+    );
+  }
+  return { dbKey: undefined, protectorFor: (db) => workstationProtector(db, { encrypted: false, passphrase }) };
+}
