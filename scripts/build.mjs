@@ -40,10 +40,8 @@ const entries = [
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(path.join(root, 'dist'), { recursive: true });
 const started = Date.now();
-await Promise.all(
-  entries
-    .filter((e) => existsSync(path.join(root, e.in)))
-    .map((e) => build({ ...e.opts, entryPoints: [path.join(root, e.in)], outfile: path.join(root, e.out) })),
-);
+const missing = entries.filter((e) => !existsSync(path.join(root, e.in)));
+if (missing.length > 0) throw new Error(`build: missing entry points: ${missing.map((e) => e.in).join(', ')}`);
+await Promise.all(entries.map((e) => build({ ...e.opts, entryPoints: [path.join(root, e.in)], outfile: path.join(root, e.out) })));
 await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
 if (!quiet) console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
