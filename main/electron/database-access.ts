@@ -5,7 +5,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { resolveDatabaseAccess, type DatabaseAccess } from '../backend/keys/startup';
-import type { PlatformKeyWrapper } from '../backend/keys';
+import { dataDirState, type PlatformKeyWrapper } from '../backend/keys';
 import { passphraseFileOf } from './backend-access';
 import { unwrapKey, wrapKey } from './safe-storage';
 
@@ -26,7 +26,7 @@ export async function settleDatabaseAccess(
     const noTerminal = Object.assign(new PassThrough(), { isTTY: false });
     return await resolveDatabaseAccess({
       dataDir,
-      plain: argv.includes('--plain'),
+      plain: argv.includes('--plain') || dataDirState(dataDir).plainMarker,
       ...(passphraseFile ? { passphraseFile } : {}),
       stdin: noTerminal,
       stderr: process.stderr,

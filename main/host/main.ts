@@ -14,7 +14,7 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import { createDemoAgency, DEMO_PASSWORD } from '../backend/demo/demo';
 import { bootBackend } from '../backend/boot';
-import { passphraseFileFrom, resolveDatabaseAccess } from '../backend/keys';
+import { dataDirState, passphraseFileFrom, resolveDatabaseAccess } from '../backend/keys';
 import { defaultDataDir } from '../backend/paths';
 import { usersRepo } from '../../db/repos/users';
 import { parseFlags, positiveInt } from '../cli/args';
@@ -74,9 +74,16 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
   const now = fakeClock(values['fake-now']);
   // Encrypted unless --plain: unlock the key (creating it on the first run) before opening anything.
   const passphraseFile = passphraseFileFrom(undefined, process.env);
+  // A first --demo run with no way to ask for a passphrase (no terminal, no file) makes a plain demo
+  // database rather than failing: its people are invented. Said once, loudly; never for real data.
+  const state = dataDirState(dataDir);
+  const freshDemo = values.demo === true && !state.keystore && state.database === 'absent' && !passphraseFile && !process.stdin.isTTY;
+  if (freshDemo && values.plain !== true) log('no terminal and no CASEDESK_PASSPHRASE_FILE: creating an UNENCRYPTED demo database (invented data); start it later with --plain');
+  if (state.plainMarker && values.plain !== true) log(`${dataDir} holds an unencrypted (PLAIN) database; opening it as such`);
   const access = await resolveDatabaseAccess({
     dataDir,
-    plain: values.plain === true,
+    // A PLAIN marker is the opt-out recorded when the folder was made; it is honoured, and said.
+    plain: values.plain === true || freshDemo || state.plainMarker,
     ...(passphraseFile ? { passphraseFile } : {}),
     stdin: process.stdin,
     stderr: process.stderr,

@@ -1,7 +1,9 @@
 /**
  * `casedesk demo --db FILE [--cases N] [--seed S] [--plain | --passphrase-file F]`: writes the demo
- * agency into a new database. Encrypted unless --plain: the key store (keystore.json) is written
- * beside FILE and the recovery code shown once on stderr.
+ * agency into a new database. With a passphrase (a file, or asked on a terminal with --encrypt) it is
+ * encrypted: the key store (keystore.json) is written beside FILE and the recovery code shown once on
+ * stderr. Without one it is a plain file that the sqlite3 shell opens — the demo's people are
+ * invented — and it is marked PLAIN, so the app opens it only with --plain, on purpose.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,18 +17,20 @@ import { parseFlags, positiveInt, requireFlag } from '../args';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand } from '../io';
 
 const USAGE =
-  'usage: casedesk demo --db FILE [--cases N (default 5000, at most 1000000)] [--seed N] [--now ISO-INSTANT] [--plain | --passphrase-file F]';
+  'usage: casedesk demo --db FILE [--cases N (default 5000, at most 1000000)] [--seed N] [--now ISO-INSTANT] [--plain | --passphrase-file F | --encrypt]';
 
 /** The new database's key, or null for --plain. Never a passphrase from argv: a file or the terminal. */
-async function demoKey(dir: string, plain: boolean, fileFlag: string | undefined, io: Parameters<CliCommand>[1]): Promise<Buffer | null> {
+async function demoKey(dir: string, plain: boolean, encrypt: boolean, fileFlag: string | undefined, io: Parameters<CliCommand>[1]): Promise<Buffer | null> {
   if (plain) {
-    if (fileFlag) throw new UsageError('--plain and --passphrase-file exclude each other');
+    if (fileFlag || encrypt) throw new UsageError('--plain excludes --passphrase-file and --encrypt');
     return null;
   }
   const passphraseFile = passphraseFileFrom(fileFlag, process.env);
   const stdin = io.stdin as typeof io.stdin & { isTTY?: boolean };
-  if (!passphraseFile && !stdin.isTTY) {
-    throw new UsageError(`the demo database is encrypted unless --plain: give --passphrase-file F (or CASEDESK_PASSPHRASE_FILE), or --plain for an unencrypted one\n${USAGE}`);
+  if (!passphraseFile && !(encrypt && stdin.isTTY)) {
+    if (encrypt) throw new UsageError(`--encrypt needs a passphrase: give --passphrase-file F (or CASEDESK_PASSPHRASE_FILE), or run it in a terminal\n${USAGE}`);
+    io.stderr.write('writing an unencrypted demo database (invented data); give --passphrase-file F to encrypt it\n');
+    return null;
   }
   const passphrase = passphraseFile ? readPassphraseFile(passphraseFile) : await askNewPassphrase(stdin, io.stderr);
   const { key, recoveryCode } = await createKeystore(dir, { passphrase });
@@ -37,7 +41,7 @@ async function demoKey(dir: string, plain: boolean, fileFlag: string | undefined
 export const demo: CliCommand = async (args, io) => {
   const { values } = parseFlags(
     args,
-    { db: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' }, now: { type: 'string' }, plain: { type: 'boolean' }, 'passphrase-file': { type: 'string' } },
+    { db: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' }, now: { type: 'string' }, plain: { type: 'boolean' }, encrypt: { type: 'boolean' }, 'passphrase-file': { type: 'string' } },
     USAGE,
   );
   const file = requireFlag(values.db, 'db', USAGE);
@@ -51,7 +55,7 @@ export const demo: CliCommand = async (args, io) => {
   }
   const dir = path.dirname(path.resolve(file));
   fs.mkdirSync(dir, { recursive: true });
-  const key = await demoKey(dir, values.plain === true, values['passphrase-file'], io);
+  const key = await demoKey(dir, values.plain === true, values.encrypt === true, values['passphrase-file'], io);
   // Only a data folder's own database gets the PLAIN marker; a scratch folder is left alone.
   if (!key && path.basename(file) === DB_FILE_NAME) markPlain(dir);
   const db = openDatabase(file, key ? { key } : {});
