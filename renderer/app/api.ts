@@ -32,7 +32,17 @@ export async function call<T>(invoke: (api: CaseDeskApi) => Promise<Result<T>>):
     });
   }
   if (result.ok) return result.value;
+  // The backend locked the session (idle) or ended it: show the lock or sign-in screen at once.
+  if (result.error.code === 'LOCKED') onSessionLost?.('locked');
+  else if (result.error.code === 'UNAUTHENTICATED') onSessionLost?.('ended');
   throw new ApiError(result.error);
+}
+
+let onSessionLost: ((why: 'locked' | 'ended') => void) | undefined;
+
+/** The auth feature registers how to react when a call finds the session locked or gone. */
+export function setSessionLostHandler(handler: (why: 'locked' | 'ended') => void): void {
+  onSessionLost = handler;
 }
 
 export function toApiError(err: unknown): ApiError {

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { AuthStatus } from '../../../common/api/methods/auth';
 import type { UserSummary } from '../../../common/api/types';
 import type { ApiErrorBody } from '../../../common/api/result';
-import { call, toApiError } from '../../app/api';
+import { call, setSessionLostHandler, toApiError } from '../../app/api';
 
 export type AuthPhase = 'loading' | 'setup' | 'signedOut' | 'signedIn';
 
@@ -76,3 +76,12 @@ export const useAuth = create<AuthState>((set, get) => ({
     if (get().phase === 'signedIn') set({ locked: true });
   },
 }));
+
+// A call that finds the session locked shows the lock screen; one that finds it gone, sign-in.
+setSessionLostHandler((why) => {
+  const s = useAuth.getState();
+  // While locked, the unlock form reports its own errors (a wrong password must not sign out).
+  if (s.phase !== 'signedIn' || s.locked) return;
+  if (why === 'locked') s.lock();
+  else useAuth.setState({ phase: 'signedOut', user: null, locked: false });
+});
