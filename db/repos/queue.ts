@@ -106,20 +106,26 @@ const JOINS = 'JOIN borrowers b ON b.id = c.borrower_id JOIN placements p ON p.i
 
 /**
  * The prioritised queue, descending (the default page), without sorting the team's cases: the
- * lawful-now half and the rest are each read in (priority DESC, id) order from cases_queue_order,
- * each stopping after offset + limit rows, and only those are merged. Same rows, same order as
- * ORDER[priority].desc. CROSS JOIN keeps the page's ids as the outer loop (SQLite would otherwise
- * scan cases and probe the page). A search goes the general way: the FTS match is the selective part there.
+ * lawful-now cases come first, each half in (priority DESC, id) order, so each half is read by
+ * walking cases_queue_order and stops after the rows the page needs — the second half only when
+ * the first runs out. Same rows, same order as ORDER[priority].desc. A search goes the general
+ * way: the FTS match is the selective part there.
  */
-function prioritisedPageSql(w: { sql: string }): string {
-  const filters = w.sql ? `${w.sql} AND` : 'WHERE';
-  const half = (lawful: 0 | 1, condition: string) =>
-    `SELECT * FROM (SELECT c.id, ${lawful} AS lawful, c.priority FROM cases c INDEXED BY cases_queue_order
-       ${filters} ${condition} ORDER BY c.priority DESC, c.id LIMIT @window)`;
-  return `SELECT ${COLUMNS}
-    FROM (${half(1, 'c.next_contact_at <= @now')} UNION ALL ${half(0, '(c.next_contact_at IS NULL OR c.next_contact_at > @now)')}) k
-      CROSS JOIN cases c ON c.id = k.id ${JOINS}
-    ORDER BY k.lawful DESC, k.priority DESC, k.id LIMIT @limit OFFSET @offset`;
+function prioritisedHalfSql(w: { sql: string }, condition: string): string {
+  return `SELECT ${COLUMNS} FROM cases c INDEXED BY cases_queue_order ${JOINS}
+    ${w.sql ? `${w.sql} AND` : 'WHERE'} ${condition} ORDER BY c.priority DESC, c.id LIMIT @window`;
+}
+
+function prioritisedPage(db: Db, w: { sql: string; params: Record<string, unknown> }, offset: number, limit: number, now: string): QueueRowRaw[] {
+  const window = offset + limit;
+  const lawful = stmt(db, prioritisedHalfSql(w, 'c.next_contact_at <= @now')).all({ ...w.params, now, window }) as QueueRowRaw[];
+  if (lawful.length >= window) return lawful.slice(offset);
+  const rest = stmt(db, prioritisedHalfSql(w, '(c.next_contact_at IS NULL OR c.next_contact_at > @now)')).all({
+    ...w.params,
+    now,
+    window: window - lawful.length,
+  }) as QueueRowRaw[];
+  return lawful.concat(rest).slice(offset, window);
 }
 
 /** The total for filters on assignee, placement and status only: a sum of case_counts (migration 3). */
@@ -150,9 +156,7 @@ export const queueRepo = {
     now: string,
   ): QueueRowRaw[] {
     const w = where(f);
-    if (sort === 'priority' && dir === 'desc' && !f.ftsMatch) {
-      return stmt(db, prioritisedPageSql(w)).all({ ...w.params, now, limit, offset, window: offset + limit }) as QueueRowRaw[];
-    }
+    if (sort === 'priority' && dir === 'desc' && !f.ftsMatch) return prioritisedPage(db, w, offset, limit, now);
     const sql = `SELECT ${COLUMNS}
       FROM cases c ${JOINS}
       ${w.sql} ORDER BY ${ORDER[sort][dir]} LIMIT @limit OFFSET @offset`;

@@ -49,12 +49,23 @@ describe('casedesk demo', () => {
     expect(fs.existsSync(path.join(dir, 'PLAIN'))).toBe(true);
   });
 
-  it('without --plain and without a terminal asks for a passphrase file, writing nothing', async () => {
+  it('without a passphrase writes a plain demo (invented data), says so, and marks the folder PLAIN', async () => {
     const dir = fresh();
     const file = path.join(dir, 'casedesk.sqlite');
     const s = io();
-    expect(await runCli(['demo', '--db', file, '--cases', '5'], s.io)).toBe(2);
-    expect(s.err()).toMatch(/--passphrase-file F .* or --plain/);
+    expect(await runCli(['demo', '--db', file, '--cases', '5'], s.io)).toBe(0);
+    expect(s.err()).toMatch(/unencrypted demo database .*--passphrase-file F to encrypt/);
+    expect(fs.existsSync(path.join(dir, 'PLAIN'))).toBe(true);
+    expect(fs.existsSync(keystoreFile(dir))).toBe(false);
+    expect((new Database(file, { readonly: true }).prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n).toBe(5);
+  });
+
+  it('--encrypt without a passphrase file and without a terminal is a usage error, writing nothing', async () => {
+    const dir = fresh();
+    const file = path.join(dir, 'casedesk.sqlite');
+    const s = io();
+    expect(await runCli(['demo', '--db', file, '--cases', '5', '--encrypt'], s.io)).toBe(2);
+    expect(s.err()).toMatch(/--encrypt needs a passphrase: give --passphrase-file F/);
     expect(fs.existsSync(file)).toBe(false);
     expect(fs.existsSync(keystoreFile(dir))).toBe(false);
   });
