@@ -1,5 +1,6 @@
 /** Building blocks shared by method input schemas. Strict objects: unknown keys are errors. */
 import { z } from 'zod';
+import { CHANNELS, CONTACT_RESULTS, PARTIES } from '../domain/guardrails/types';
 
 export const Id = z.uuid({ message: 'must be an id (UUID)' });
 export const IsoInstant = z.iso.datetime({ offset: false, message: 'must be an ISO-8601 UTC instant (…Z)' });
@@ -14,17 +15,8 @@ export const Reason = z.string().trim().min(5, 'a reason of at least 5 character
 export const FreeText = z.string().max(10_000, 'at most 10,000 characters');
 export const Empty = z.strictObject({});
 
-export const ChannelSchema = z.enum(['call', 'sms', 'email', 'letter', 'visit']);
+export const ChannelSchema = z.enum(CHANNELS);
 export const ActivityChannelSchema = z.enum(['call', 'sms', 'email', 'letter', 'visit', 'note']);
-export const PartySchema = z.enum(['borrower', 'guarantor', 'third_party']);
-export const ContactResultSchema = z.enum([
-  'connected',
-  'no_answer',
-  'voicemail',
-  'busy',
-  'not_in_service',
-  'wrong_party',
-  'refused',
-  'sent',
-]);
+export const PartySchema = z.enum(PARTIES);
+export const ContactResultSchema = z.enum(CONTACT_RESULTS);
 export const CaseStatusSchema = z.enum(['open', 'promise', 'plan', 'closed', 'recalled']);

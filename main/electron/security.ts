@@ -1,19 +1,9 @@
 import { app, shell, type Session, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../common/security/csp';
 import { isAppUrl } from './origin';
 
-/** The one policy for every response. 'self' is app://casedesk; nothing remote, no eval. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The one policy for every response (common/security/csp.ts): 'self' is app://casedesk. */
+export const CSP = CONTENT_SECURITY_POLICY;
 
 /** Schemes the OS may open for us. http is deliberately absent. */
 export const EXTERNAL_SCHEMES: ReadonlySet<string> = new Set(['https:', 'mailto:']);
