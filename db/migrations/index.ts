@@ -3,6 +3,7 @@ import * as core from './0001_core';
 import * as reporting from './0002_reporting';
 import * as benchIndexes from './0003_bench_indexes';
 import * as purge from './0004_purge';
+import * as searchRowid from './0005_search_rowid';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, ...reporting },
   { version: 3, ...benchIndexes },
   { version: 4, ...purge },
+  { version: 5, ...searchRowid },
 ];
 
 export function checkRegistry(list: readonly Migration[]): void {

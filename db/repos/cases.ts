@@ -121,17 +121,16 @@ export const casesRepo = {
   insertDebt(db: Db, d: DebtRow): void {
     stmt(db, 'INSERT INTO debts (id, case_id, reference, product) VALUES (@id, @case_id, @reference, @product)').run(d);
   },
+  /** The case's search entry shares the case's rowid: replaced by rowid, never by scanning. */
   indexForSearch(db: Db, caseId: string, reference: string, nameText: string, notesText: string): void {
-    stmt(db, 'DELETE FROM case_search WHERE case_id = ?').run(caseId);
-    stmt(db, 'INSERT INTO case_search (case_id, reference, name, notes) VALUES (?, ?, ?, ?)').run(
-      caseId,
-      reference,
-      nameText,
-      notesText,
-    );
+    stmt(db, 'DELETE FROM case_search WHERE rowid = (SELECT rowid FROM cases WHERE id = ?)').run(caseId);
+    stmt(
+      db,
+      'INSERT INTO case_search (rowid, case_id, reference, name, notes) SELECT rowid, id, ?, ?, ? FROM cases WHERE id = ?',
+    ).run(reference, nameText, notesText, caseId);
   },
   searchNotes(db: Db, caseId: string): string {
-    const row = stmt(db, 'SELECT notes FROM case_search WHERE case_id = ?').get(caseId) as { notes: string } | undefined;
+    const row = stmt(db, 'SELECT notes FROM case_search WHERE rowid = (SELECT rowid FROM cases WHERE id = ?)').get(caseId) as { notes: string } | undefined;
     return row?.notes ?? '';
   },
   byId(db: Db, id: string): CaseRow | undefined {

@@ -1,5 +1,6 @@
 /** The chain table: prepared statements only. Rules live in main/backend/record. */
 import type { Db } from '../open';
+import { perConnection } from './per-connection';
 
 export interface ChainRow {
   seq: number;
@@ -13,7 +14,7 @@ export interface ChainRow {
   hash: string;
 }
 
-export function chainRepo(db: Db) {
+export const chainRepo = perConnection(function buildChainRepo(db: Db) {
   const head = db.prepare<[], Pick<ChainRow, 'seq' | 'hash'>>('SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1');
   const insert = db.prepare<ChainRow>(
     `INSERT INTO chain (seq, record_type, record_id, case_id, placement_id, at, canonical, prev_hash, hash)
@@ -34,4 +35,4 @@ export function chainRepo(db: Db) {
     bySeq: (seq: number): ChainRow | undefined => bySeq.get(seq),
     count: (): number => count.get()?.n ?? 0,
   };
-}
+});

@@ -1,5 +1,6 @@
 /** The outbox: changes waiting to reach the lender. Prepared statements only. */
 import type { Db } from '../open';
+import { perConnection } from './per-connection';
 
 export interface OutboxRow {
   seq: number;
@@ -15,7 +16,7 @@ export interface OutboxRow {
 
 export type NewOutboxRow = Pick<OutboxRow, 'id' | 'kind' | 'ref_id' | 'payload_json' | 'created_at'>;
 
-export function outboxRepo(db: Db) {
+export const outboxRepo = perConnection(function buildOutboxRepo(db: Db) {
   const insert = db.prepare<NewOutboxRow>(
     'INSERT INTO outbox (id, kind, ref_id, payload_json, created_at) VALUES (@id, @kind, @ref_id, @payload_json, @created_at)',
   );
@@ -51,4 +52,4 @@ export function outboxRepo(db: Db) {
       markFailed.run(error, id);
     },
   };
-}
+});

@@ -89,9 +89,9 @@ function where(f: QueueFilter): { sql: string; params: Record<string, unknown> }
   }
   if (f.ftsMatch) {
     if (f.referencePart) {
-      parts.push(`(c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH @fts) OR c.reference LIKE @refLike ESCAPE '\\')`);
+      parts.push(`(c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH @fts) OR c.reference LIKE @refLike ESCAPE '\\')`);
       params.refLike = `%${f.referencePart.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    } else parts.push('c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH @fts)');
+    } else parts.push('c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH @fts)');
     params.fts = f.ftsMatch;
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };

@@ -1,5 +1,6 @@
 /** Progress reports and the lender's receipts for them. Prepared statements only. */
 import type { Db } from '../open';
+import { perConnection } from './per-connection';
 
 export interface ReportRow {
   id: string;
@@ -19,7 +20,7 @@ export interface ReceiptRow {
   receipt_json: string;
 }
 
-export function reportsRepo(db: Db) {
+export const reportsRepo = perConnection(function buildReportsRepo(db: Db) {
   const insert = db.prepare<ReportRow>(
     `INSERT INTO reports (id, placement_id, seq, period_from, period_to, created_at, canonical, signature_b64, chain_head)
      VALUES (@id, @placement_id, @seq, @period_from, @period_to, @created_at, @canonical, @signature_b64, @chain_head)`,
@@ -58,4 +59,4 @@ export function reportsRepo(db: Db) {
     placementsWithUnreported: (): string[] => placementsWithUnreported.all().map((r) => r.placement_id),
     firstChainSeq: (placementId: string): number | null => firstChainSeq.get(placementId)?.seq ?? null,
   };
-}
+});

@@ -1,7 +1,8 @@
 /** Key/value sync state (identity, enrollment, feed cursor, last results). Prepared statements only. */
 import type { Db } from '../open';
+import { perConnection } from './per-connection';
 
-export function syncStateRepo(db: Db) {
+export const syncStateRepo = perConnection(function buildSyncStateRepo(db: Db) {
   const get = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?');
   const set = db.prepare<[string, string]>(
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -16,4 +17,4 @@ export function syncStateRepo(db: Db) {
       del.run(key);
     },
   };
-}
+});

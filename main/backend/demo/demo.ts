@@ -314,9 +314,7 @@ function seedCase(
   });
   casesRepo.insertDebt(db, { id: newId(), case_id: caseId, reference: `${reference}-D1`, product: p.preset === 'cn' ? '消费贷' : 'Credit card' });
   if (rng.chance(0.1)) casesRepo.insertDebt(db, { id: newId(), case_id: caseId, reference: `${reference}-D2`, product: p.preset === 'cn' ? '信用卡' : 'Personal loan' });
-  // A new case has no index entry yet: insert only. (indexForSearch first deletes by case_id, an
-  // UNINDEXED FTS5 column, i.e. a scan of the whole index per case: quadratic over a 100k seed.)
-  stmt(db, 'INSERT INTO case_search (case_id, reference, name, notes) VALUES (?, ?, ?, ?)').run(caseId, reference, toIndexText(person.name), '');
+  casesRepo.indexForSearch(db, caseId, reference, toIndexText(person.name), '');
   caseIds.push(caseId);
 
   // Prior work: attempts spread over the last weeks, never today (today's caps start fresh).
