@@ -11,7 +11,6 @@ import { casesRepo } from '../../../db/repos/cases';
 import { placementsRepo } from '../../../db/repos/placements';
 import { promisesRepo } from '../../../db/repos/promises';
 import { settingsRepo } from '../../../db/repos/settings';
-import { stmt } from '../../../db/repos/statements';
 import { usersRepo } from '../../../db/repos/users';
 import type { AppContext } from '../context';
 import { demoPasswordHash } from '../auth/passwords';
