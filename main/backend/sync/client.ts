@@ -62,7 +62,7 @@ export function lenderClient(opts: LenderClientOptions) {
   const doFetch: FetchLike = opts.fetch ?? ((url, init) => fetch(url, init));
   const base = opts.baseUrl.replace(/\/+$/, '');
 
-  async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, body: unknown, schema: S, signed: boolean): Promise<z.output<S>> {
+  async function callOnce<S extends z.ZodType>(method: 'GET' | 'POST', path: string, body: unknown, schema: S, signed: boolean): Promise<z.output<S>> {
     const text = body === undefined ? '' : JSON.stringify(body);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -98,8 +98,22 @@ export function lenderClient(opts: LenderClientOptions) {
     return parsed.data;
   }
 
+  /**
+   * A keep-alive connection the server is closing can fail a request that never arrived; pushes and
+   * feed reads are safe to repeat (a repeated push is acknowledged as a duplicate), so they get one
+   * retry, signed afresh. Enrolment (a one-time code) never is repeated.
+   */
+  async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, body: unknown, schema: S, signed: boolean, idempotent = true): Promise<z.output<S>> {
+    try {
+      return await callOnce(method, path, body, schema, signed);
+    } catch (err) {
+      if (!idempotent || !(err instanceof LenderUnreachableError) || !/fetch failed|ECONNRESET|socket|other side closed|UND_ERR/i.test(err.message)) throw err;
+      return callOnce(method, path, body, schema, signed);
+    }
+  }
+
   return {
-    enroll: (req: EnrollRequest) => call('POST', '/v1/enroll', req, EnrollResponse, false),
+    enroll: (req: EnrollRequest) => call('POST', '/v1/enroll', req, EnrollResponse, false, false),
     pushReport: (body: PushReportBody) => call('POST', '/v1/reports', body, PushReportResponse, true),
     feed: (after: number, limit: number) => call('GET', `/v1/feed?after=${after}&limit=${limit}`, undefined, FeedResponse, true),
   };
