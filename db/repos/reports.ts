@@ -27,6 +27,11 @@ export const reportsRepo = perConnection(function buildReportsRepo(db: Db) {
   );
   const byId = db.prepare<[string], ReportRow>('SELECT * FROM reports WHERE id = ?');
   const latest = db.prepare<[string], ReportRow>('SELECT * FROM reports WHERE placement_id = ? ORDER BY seq DESC LIMIT 1');
+  // The last report's position without its (megabytes of) canonical text.
+  const latestMeta = db.prepare<[string], Omit<ReportRow, 'canonical'>>(
+    'SELECT id, placement_id, seq, period_from, period_to, created_at, signature_b64, chain_head FROM reports WHERE placement_id = ? ORDER BY seq DESC LIMIT 1',
+  );
+  const chainSeqOfHash = db.prepare<[string], { seq: number }>('SELECT seq FROM chain WHERE hash = ?');
   const list = db.prepare<[string | null, string | null, number], ReportRow & { receipt_json: string | null; received_at: string | null }>(
     `SELECT r.*, rr.receipt_json, rr.received_at FROM reports r LEFT JOIN report_receipts rr ON rr.report_id = r.id
      WHERE (? IS NULL OR r.placement_id = ?) ORDER BY r.created_at DESC, r.seq DESC LIMIT ?`,
@@ -49,6 +54,8 @@ export const reportsRepo = perConnection(function buildReportsRepo(db: Db) {
     },
     byId: (id: string): ReportRow | undefined => byId.get(id),
     latestForPlacement: (placementId: string): ReportRow | undefined => latest.get(placementId),
+    latestMetaForPlacement: (placementId: string): Omit<ReportRow, 'canonical'> | undefined => latestMeta.get(placementId),
+    chainSeqOfHash: (hash: string): number | undefined => chainSeqOfHash.get(hash)?.seq,
     list: (placementId: string | null, limit: number) => list.all(placementId, placementId, limit),
     insertReceipt: (row: ReceiptRow): void => {
       insertReceipt.run(row);

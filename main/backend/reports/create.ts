@@ -4,7 +4,7 @@
  * report, so each record reaches the lender in exactly one report and gaps are detectable.
  */
 import { AppError } from '../../../common/api/result';
-import { canonicalJson, utf8 } from '../../../common/domain/chain/canonical';
+import { canonicalJson } from '../../../common/domain/chain/canonical';
 import { GENESIS_POINT, type ChainPoint } from '../../../common/domain/chain/verify';
 import type { ChainEntry, ChainRecord } from '../../../common/domain/chain/record';
 import { buildReport } from '../../../common/domain/report/build';
@@ -69,8 +69,9 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
     const chain = chainRepo(ctx.db);
     const placement = reports.placement(input.placementId);
     if (!placement) throw new AppError('NOT_FOUND', `no placement ${input.placementId}`);
-    const prev = reports.latestForPlacement(input.placementId);
-    const start = prev ? headOfReport(prev) : startBeforeFirstRecord(ctx, input.placementId);
+    // The previous report's head, from its row (the chain's hash index), not by re-reading the report.
+    const prev = reports.latestMetaForPlacement(input.placementId);
+    const start = prev ? { seq: reports.chainSeqOfHash(prev.chain_head) ?? 0, hash: prev.chain_head } : startBeforeFirstRecord(ctx, input.placementId);
     const head = chain.head() ?? GENESIS_POINT;
     const entries = chain.range(start.seq, head.seq).map(entryFromRow);
     const now = ctx.clock.now().toISOString();
@@ -90,7 +91,7 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
       entries,
     });
     const canonical = canonicalJson(report);
-    const signature = signer.sign(utf8(canonical));
+    const signature = signer.sign(Buffer.from(canonical, 'utf8'));
     const row: ReportRow = {
       id: report.id,
       placement_id: report.placementId,
@@ -110,7 +111,17 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
       payload_json: JSON.stringify({ placementId: report.placementId, seq: report.seq }),
       created_at: now,
     });
-    return reportInfo(row, null);
+    return {
+      id: row.id,
+      placementId: row.placement_id,
+      seq: row.seq,
+      periodFrom: from,
+      periodTo: to,
+      createdAt: now,
+      chainHead: report.chain.head,
+      records: report.summary.records,
+      acknowledgedAt: null,
+    };
   });
   return run.immediate();
 }
