@@ -8,8 +8,7 @@ import { placementsRepo } from '../../../db/repos/placements';
 import { sectionsFor } from './sections';
 import { fileDigest, removeQuietly } from './writers/files';
 import { writeCsv } from './writers/csv';
-import { PDF_ROWS_PER_SECTION, writePdf } from './writers/pdf';
-import { writeXlsx } from './writers/xlsx';
+import { PDF_ROWS_PER_SECTION } from './writers/pdf-limits';
 import type { ExportOutcome, ExportRequest, ProgressFn, SectionResult } from './types';
 
 function openReadonly(req: ExportRequest, cacheKiB: number): Db {
@@ -48,10 +47,11 @@ export async function runExport(req: ExportRequest, onProgress: ProgressFn, isCa
           results = await writeCsv(sections, req.outFile, onRow, isCancelled);
           break;
         case 'xlsx':
-          results = await writeXlsx(req, sections, label, onRow, isCancelled);
+          // The XLSX and PDF writers (exceljs, pdfkit) load on first use: they cost start-up time.
+          results = await (await import('./writers/xlsx')).writeXlsx(req, sections, label, onRow, isCancelled);
           break;
         case 'pdf':
-          results = await writePdf(req, sections, label, onRow, isCancelled);
+          results = await (await import('./writers/pdf')).writePdf(req, sections, label, onRow, isCancelled);
           break;
       }
     } catch (err) {

@@ -15,7 +15,6 @@ import { placementsRepo, type PlacementWithLender } from '../../../db/repos/plac
 import { templatesRepo, type TemplateRow } from '../../../db/repos/templates';
 import { appendAudit } from '../audit/audit';
 import type { CallContext } from '../context';
-import { renderLetterPdf } from '../pdf/letter-pdf';
 import { loadCase } from './cases';
 import { contactService } from './contacts';
 import { localDate } from './derived';
@@ -114,6 +113,8 @@ export const letterService = {
     if (!a || a.channel !== 'letter' || !a.text) throw new AppError('NOT_FOUND', 'No sent letter with that id on this case.');
     const p = placementsRepo.byId(ctx.app.db, c.placement_id);
     if (!p) throw new AppError('INTERNAL', 'The case has no placement.');
+    // pdfkit loads on first use, not at start-up.
+    const { renderLetterPdf } = await import('../pdf/letter-pdf');
     const pdf = await renderLetterPdf({
       title: `${c.reference} letter`,
       agencyName: p.agency_name,

@@ -12,7 +12,8 @@ import { finished } from './files';
 import { drawBarChart, drawRow, drawWatermark, type TableLayout } from './pdf-draw';
 import { ExportCancelledError, KIND_TITLES, watermarkOf, type ExportRequest, type Section, type SectionResult } from '../types';
 
-export const PDF_ROWS_PER_SECTION = 10_000;
+export { PDF_ROWS_PER_SECTION } from './pdf-limits';
+import { PDF_ROWS_PER_SECTION } from './pdf-limits';
 
 const MARGIN = 36;
 const FOOTER = 30;
