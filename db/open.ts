@@ -62,6 +62,9 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
       db.pragma('synchronous = FULL');
     }
     db.pragma('foreign_keys = ON');
+    // 32 MiB of page cache (default 2 MiB): a case's history is a handful of scattered rows in a
+    // million-row table, read on every contact; keeping hot pages in memory halves the work.
+    db.pragma('cache_size = -32768');
     migrate(db, opts.migrations ?? MIGRATIONS);
     return db;
   } catch (err) {

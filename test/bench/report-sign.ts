@@ -26,7 +26,7 @@ function benchSigner(ctx: BenchContext): Signer {
 
 function benchPlacement(ctx: BenchContext): FillTarget {
   const { db } = ctx.backend.app;
-  const source = stmt(db, "SELECT * FROM placements WHERE preset = 'cn' ORDER BY code LIMIT 1").get() as Parameters<typeof placementsRepo.insert>[1] | undefined;
+  const source = stmt(db, "SELECT * FROM placements WHERE preset = 'cn' AND code NOT LIKE 'BENCH-%' ORDER BY code LIMIT 1").get() as Parameters<typeof placementsRepo.insert>[1] | undefined;
   if (!source) throw new Error('report_sign: no mainland placement in the seeded database');
   const id = newId();
   placementsRepo.insert(db, { ...source, id, code: `BENCH-${id.slice(-6)}`, name: `${source.name} (bench)` });
