@@ -23,6 +23,7 @@ import {
 } from './publish';
 import { enroll } from './routes/enroll';
 import { feed } from './routes/feed';
+import { teamReports } from './routes/team';
 import { proof, signedTreeHead } from './routes/log';
 import { pushReport } from './routes/reports';
 import { openSqliteLenderStore } from './store/sqlite';
@@ -82,6 +83,10 @@ async function route(req: IncomingMessage, res: ServerResponse, lc: LenderContex
     case 'GET /v1/feed': {
       const ws = await authenticate(req, body, lc.store, lc.now());
       return sendJson(res, 200, await feed(url.searchParams, ws, lc));
+    }
+    case 'GET /v1/team/reports': {
+      await authenticate(req, body, lc.store, lc.now());
+      return sendJson(res, 200, await teamReports(url.searchParams, lc));
     }
     case 'GET /v1/log/sth':
       return sendJson(res, 200, await signedTreeHead(lc));

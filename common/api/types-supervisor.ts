@@ -55,6 +55,8 @@ export interface DashboardView {
   collectors: CollectorFigures[];
   placements: PlacementFigures[];
   team: PerformanceFigures;
+  /** Other workstations' work, from their verified reports (see RemoteTeamView). */
+  remote: RemoteTeamView;
 }
 
 export interface TeamMember {
@@ -88,4 +90,33 @@ export interface ExportJobView {
   file?: string;
   manifestFile?: string;
   error?: string;
+}
+
+/**
+ * Work done on other workstations of the agency, from their signed progress reports pulled through
+ * the lender and verified on this workstation (signature, canonical text, chain, summary).
+ */
+export interface RemoteWorkstationFigures {
+  workstationId: string;
+  placementId: string;
+  placementCode: string | null;
+  reports: number;
+  attemptsByChannel: AttemptsByChannel;
+  rightPartyContacts: number;
+  promisesMade: number;
+  promisesKept: number;
+  collected: Money[];
+  complaintsOpened: number;
+  complaintsResolved: number;
+  guardrailBlocks: number;
+  guardrailOverrides: number;
+  /** The newest report's period end: how fresh these figures are. */
+  coveredUntil: string;
+}
+
+export interface RemoteTeamView {
+  source: 'lender-verified-reports';
+  /** When this workstation last stored a verified team report; null if it never has. */
+  lastPulledAt: string | null;
+  workstations: RemoteWorkstationFigures[];
 }

@@ -4,6 +4,7 @@ import * as reporting from './0002_reporting';
 import * as benchIndexes from './0003_bench_indexes';
 import * as purge from './0004_purge';
 import * as searchRowid from './0005_search_rowid';
+import * as teamReports from './0006_team_reports';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, ...benchIndexes },
   { version: 4, ...purge },
   { version: 5, ...searchRowid },
+  { version: 6, ...teamReports },
 ];
 
 export function checkRegistry(list: readonly Migration[]): void {

@@ -27,6 +27,8 @@ test('a supervisor reviews the team, decides, reassigns and exports', async ({ a
   await expect(page.getByTestId('sup-placement-row')).toHaveCount(3);
   await expect(page.getByTestId('sup-chart').first()).toBeVisible();
   await expect(page.getByTestId('sup-source')).toBeVisible();
+  // Other workstations' work, from verified reports via the lender (none here: not enrolled) — said so.
+  await expect(page.getByTestId('sup-remote-source')).toContainText('verified');
   await testInfo.attach('supervisor-dashboard.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 
   // Approve the first pending override request.

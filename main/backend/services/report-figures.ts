@@ -92,7 +92,7 @@ export interface DashboardRequest {
   now: string;
 }
 
-export function buildDashboard(db: Db, req: DashboardRequest): DashboardView {
+export function buildDashboard(db: Db, req: DashboardRequest): Omit<DashboardView, 'remote'> {
   const p = periodParams(req, req.scope, req.now);
   const cells = new Map<string, { collectorId: string; placementId: string; t: Tally }>();
   const cell = (collectorId: string, placementId: string): Tally => {

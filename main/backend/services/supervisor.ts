@@ -45,13 +45,16 @@ export function assertPlacement(db: Db, placementId: string | undefined): void {
   }
 }
 
+import { remoteTeam } from './remote-team';
+
 export const supervisorService = {
   dashboard(ctx: CallContext, input: Input<'dashboard'>): DashboardView {
     const now = ctx.app.clock.now().toISOString();
     assertRole(ctx.app.db, ctx.actor, SUPERVISING, 'supervisor.dashboard', now);
     assertPlacement(ctx.app.db, input.placementId);
     const scope = teamScope(ctx.app.db, ctx.actor);
-    return buildDashboard(ctx.app.db, { from: input.from, to: input.to, placementId: input.placementId, scope: scope.userIds, collectors: scope.collectorIds, now });
+    const local = buildDashboard(ctx.app.db, { from: input.from, to: input.to, placementId: input.placementId, scope: scope.userIds, collectors: scope.collectorIds, now });
+    return { ...local, remote: remoteTeam(ctx.app.db, ctx.app.workstationId, input.from, input.to, input.placementId) };
   },
 
   team(ctx: CallContext): TeamMember[] {

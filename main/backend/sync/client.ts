@@ -9,6 +9,7 @@ import { authSigningString, formatAuthHeader } from '../../../common/protocol/au
 import { EnrollResponse, type EnrollRequest } from '../../../common/protocol/enrollment';
 import { PROTOCOL_ERROR_CODES, type ProtocolErrorCode } from '../../../common/protocol/errors';
 import { FeedResponse } from '../../../common/protocol/feed';
+import { TeamReportsResponse } from '../../../common/protocol/team';
 import { PushReportResponse } from '../../../common/protocol/receipt';
 import type { PushReportBody } from '../../../common/protocol/report';
 import type { Signer } from './identity';
@@ -116,6 +117,7 @@ export function lenderClient(opts: LenderClientOptions) {
     enroll: (req: EnrollRequest) => call('POST', '/v1/enroll', req, EnrollResponse, false, false),
     pushReport: (body: PushReportBody) => call('POST', '/v1/reports', body, PushReportResponse, true),
     feed: (after: number, limit: number) => call('GET', `/v1/feed?after=${after}&limit=${limit}`, undefined, FeedResponse, true),
+    teamReports: (after: number, limit: number) => call('GET', `/v1/team/reports?after=${after}&limit=${limit}`, undefined, TeamReportsResponse, true),
   };
 }
 

@@ -17,6 +17,7 @@ import { LenderRefusedError, lenderClient, type FetchLike } from './client';
 import { createIdentity, loadEnrollment, loadIdentity, saveEnrollment, unlockSigner, type Signer } from './identity';
 import { PackageRefusedError } from './import/verify';
 import { feedCursor, pullFeed } from './pull';
+import { pullTeamReports } from './team';
 import { pushPendingReports } from './push';
 
 export interface SyncServiceOptions {
@@ -121,6 +122,11 @@ export function createSyncService(ctx: AppContext, opts: SyncServiceOptions): Sy
       const pushed = await pushPendingReports(ctx, client, enrollment);
       online = true;
       await pullFeed(ctx, client, enrollment);
+      const team = await pullTeamReports(ctx, client);
+      if (team.refused.length > 0) {
+        const r = team.refused[0];
+        ctx.log(`team report refused: workstation ${r?.workstationId} log index ${r?.leafIndex}: ${r?.why}`);
+      }
       failures = 0;
       state.set(K.lastSuccess, now().toISOString());
       if (pushed.refused.length > 0) {

@@ -28,7 +28,7 @@ function listOf(json: string): string {
   }
 }
 
-export function conductSections(db: Db, p: ReportParams, labels: Labels, d: DashboardView, now: string): Section[] {
+export function conductSections(db: Db, p: ReportParams, labels: Labels, d: Omit<DashboardView, 'remote'>, now: string): Section[] {
   const summary = d.collectors.map((c): Cell[] => [
     c.collector.displayName, c.guardrail.warnings, c.guardrail.blocks, c.guardrail.overridesRequested, c.guardrail.overridesApproved,
     c.complaints.opened, c.complaints.open, c.complaints.overdue,

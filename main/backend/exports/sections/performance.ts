@@ -5,7 +5,7 @@ import type { BarChart, Cell, Column, Section } from '../types';
 
 const moneyIn = (list: Money[], currency: string): Money => list.find((m) => m.currency === currency) ?? { minor: 0, currency };
 
-function currenciesOf(d: DashboardView): string[] {
+function currenciesOf(d: Omit<DashboardView, 'remote'>): string[] {
   return [...new Set(d.collectors.flatMap((c) => c.collected.map((m) => m.currency)).concat(d.placements.map((p) => p.placement.currency)))].sort();
 }
 
@@ -30,7 +30,7 @@ const figureCells = (f: PerformanceFigures): Cell[] => [
   f.attempts, f.rightPartyContacts, f.rightPartyRate, f.promisesMade, f.promiseRate, f.promisesDue, f.promisesKept, f.promiseKeptRate,
 ];
 
-export function performanceSections(d: DashboardView): Section[] {
+export function performanceSections(d: Omit<DashboardView, 'remote'>): Section[] {
   const currencies = currenciesOf(d);
   const collectorRows = d.collectors.map((c): Cell[] => [c.collector.displayName, ...figureCells(c), ...currencies.map((cur) => moneyIn(c.collected, cur))]);
   const placementRows = d.placements.map((p): Cell[] => [

@@ -9,6 +9,7 @@ import { TeamSummary } from './TeamSummary';
 import { DashboardCharts } from './DashboardCharts';
 import { CollectorTable, PlacementTable } from './FigureTables';
 import { Definitions } from './Definitions';
+import { RemoteTeam } from './RemoteTeam';
 
 export function DashboardTab() {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export function DashboardTab() {
           <DashboardCharts view={view} />
           <CollectorTable view={view} />
           <PlacementTable view={view} />
+          <RemoteTeam remote={view.remote} />
           <Definitions />
         </>
       ) : !error ? (
