@@ -87,6 +87,9 @@ export const activitiesRepo = {
       since,
     ) as LenderContactRow[];
   },
+  lenderContactsByCase(db: Db, caseId: string): LenderContactRow[] {
+    return stmt(db, 'SELECT * FROM lender_contacts WHERE case_id = ? ORDER BY at').all(caseId) as LenderContactRow[];
+  },
   insertLenderContact(db: Db, r: LenderContactRow): void {
     stmt(
       db,

@@ -348,6 +348,7 @@ function seedCase(
       const pid = newId();
       const due = new Date(Date.parse(at) + rng.int(1, 20) * DAY_MS).toISOString().slice(0, 10);
       const amount = Math.max(100, Math.round(principal / rng.int(3, 10)));
+      const status = due < now.toISOString().slice(0, 10) ? (rng.chance(0.6) ? 'kept' : 'broken') : 'open';
       promisesRepo.insert(db, {
         id: pid,
         case_id: caseId,
@@ -356,14 +357,13 @@ function seedCase(
         currency: p.currency,
         due_date: due,
         channel: 'call',
-        status: due < now.toISOString().slice(0, 10) ? (rng.chance(0.6) ? 'kept' : 'broken') : 'open',
+        status,
         created_by: assignee,
         created_at: at,
       });
       recordChange(app, { type: 'promise', id: pid, caseId, placementId: p.id, at, body: { amountMinor: amount, currency: p.currency, dueDate: due } });
       // A kept promise was kept by a payment: the lender reported it on or before the due date.
-      const kept = (db.prepare('SELECT status FROM promises WHERE id = ?').get(pid) as { status: string }).status === 'kept';
-      if (kept) {
+      if (status === 'kept') {
         const paidOn = new Date(Date.parse(`${due}T00:00:00Z`) - rng.int(0, 2) * DAY_MS).toISOString().slice(0, 10);
         const paymentId = newId();
         const paidAt = `${paidOn}T10:00:00.000Z` > at ? `${paidOn}T10:00:00.000Z` : at;

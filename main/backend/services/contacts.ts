@@ -83,6 +83,7 @@ export const contactService = {
     // Notes and inbound contacts are not contact attempts: nothing to refuse, but language still matters.
     const evaluated = input.channel !== 'note' && input.direction === 'outbound';
     const action = buildAction(ctx, c, {
+      // A note is not evaluated; the action only names its party and contact point (channel unused).
       channel: input.channel === 'note' ? 'letter' : input.channel,
       contactPointId: input.contactPointId,
       text: input.text,
@@ -99,7 +100,8 @@ export const contactService = {
         case_id: c.id,
         at,
         actor_id: ctx.actor.id,
-        action_json: JSON.stringify({ ...action, text: action.text === null ? null : '[text]' }),
+        // The decision records what was really done (a note stays a note) and never the free text.
+        action_json: JSON.stringify({ ...action, channel: input.channel, text: action.text === null ? null : '[text]' }),
         verdict: decision.verdict,
         reasons_json: JSON.stringify(decision.reasons),
         next_allowed_at: decision.nextAllowedAt,

@@ -114,8 +114,7 @@ export function buildTimeline(db: Db, caseId: string): CaseTimeline {
       actor: who(c.created_by),
     });
   }
-  const since = '0000';
-  for (const l of activitiesRepo.lenderContactsSince(db, caseId, since)) {
+  for (const l of activitiesRepo.lenderContactsByCase(db, caseId)) {
     items.push({
       id: l.id,
       kind: 'lender_contact',
