@@ -14,6 +14,13 @@ export interface ChainRow {
   hash: string;
 }
 
+export interface LinkRow {
+  seq: number;
+  hash: string;
+  placementId: string | null;
+  canonical: string;
+}
+
 export const chainRepo = perConnection(function buildChainRepo(db: Db) {
   const head = db.prepare<[], Pick<ChainRow, 'seq' | 'hash'>>('SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1');
   const insert = db.prepare<ChainRow>(
@@ -21,6 +28,8 @@ export const chainRepo = perConnection(function buildChainRepo(db: Db) {
      VALUES (@seq, @record_type, @record_id, @case_id, @placement_id, @at, @canonical, @prev_hash, @hash)`,
   );
   const range = db.prepare<[number, number], ChainRow>('SELECT * FROM chain WHERE seq > ? AND seq <= ? ORDER BY seq');
+  // Only what a report's links and summary need: no prev_hash, ids or dates per row.
+  const links = db.prepare<[number, number], LinkRow>('SELECT seq, hash, placement_id AS placementId, canonical FROM chain WHERE seq > ? AND seq <= ? ORDER BY seq');
   const all = db.prepare<[], ChainRow>('SELECT * FROM chain ORDER BY seq');
   const bySeq = db.prepare<[number], ChainRow>('SELECT * FROM chain WHERE seq = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM chain');
@@ -31,6 +40,8 @@ export const chainRepo = perConnection(function buildChainRepo(db: Db) {
     },
     /** Rows with afterSeq < seq <= toSeq, in order. */
     range: (afterSeq: number, toSeq: number): ChainRow[] => range.all(afterSeq, toSeq),
+    /** The links of a report's run: afterSeq < seq <= toSeq, in order. */
+    links: (afterSeq: number, toSeq: number): LinkRow[] => links.all(afterSeq, toSeq),
     all: (): ChainRow[] => all.all(),
     bySeq: (seq: number): ChainRow | undefined => bySeq.get(seq),
     count: (): number => count.get()?.n ?? 0,

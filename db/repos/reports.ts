@@ -9,9 +9,11 @@ export interface ReportRow {
   period_from: string;
   period_to: string;
   created_at: string;
+  /** links_in_chain = 0: the report's whole canonical text; 1: its frame (see db/migrations/0007). */
   canonical: string;
   signature_b64: string;
   chain_head: string;
+  links_in_chain: 0 | 1;
 }
 
 export interface ReceiptRow {
@@ -22,14 +24,14 @@ export interface ReceiptRow {
 
 export const reportsRepo = perConnection(function buildReportsRepo(db: Db) {
   const insert = db.prepare<ReportRow>(
-    `INSERT INTO reports (id, placement_id, seq, period_from, period_to, created_at, canonical, signature_b64, chain_head)
-     VALUES (@id, @placement_id, @seq, @period_from, @period_to, @created_at, @canonical, @signature_b64, @chain_head)`,
+    `INSERT INTO reports (id, placement_id, seq, period_from, period_to, created_at, canonical, signature_b64, chain_head, links_in_chain)
+     VALUES (@id, @placement_id, @seq, @period_from, @period_to, @created_at, @canonical, @signature_b64, @chain_head, @links_in_chain)`,
   );
   const byId = db.prepare<[string], ReportRow>('SELECT * FROM reports WHERE id = ?');
   const latest = db.prepare<[string], ReportRow>('SELECT * FROM reports WHERE placement_id = ? ORDER BY seq DESC LIMIT 1');
-  // The last report's position without its (megabytes of) canonical text.
+  // The last report's position without its text.
   const latestMeta = db.prepare<[string], Omit<ReportRow, 'canonical'>>(
-    'SELECT id, placement_id, seq, period_from, period_to, created_at, signature_b64, chain_head FROM reports WHERE placement_id = ? ORDER BY seq DESC LIMIT 1',
+    'SELECT id, placement_id, seq, period_from, period_to, created_at, signature_b64, chain_head, links_in_chain FROM reports WHERE placement_id = ? ORDER BY seq DESC LIMIT 1',
   );
   const chainSeqOfHash = db.prepare<[string], { seq: number }>('SELECT seq FROM chain WHERE hash = ?');
   const list = db.prepare<[string | null, string | null, number], ReportRow & { receipt_json: string | null; received_at: string | null }>(

@@ -1,7 +1,8 @@
 /**
  * report_sign: building and signing the next progress report of a placement that has 10,000 new
  * records since its last one (createReport: read the chain run, build, canonicalise, sign, store,
- * queue — one transaction), on the seeded database. The placement is the demo lender's and new, so
+ * queue — one transaction; the report row keeps its frame, the chain already holds the records),
+ * on the seeded database. The placement is the demo lender's and new, so
  * its reports carry exactly the records appended before each run. Bare: SHA-256 of the same report
  * bytes plus one Ed25519 signature over them.
  */
@@ -11,6 +12,7 @@ import { placementsRepo } from '../../db/repos/placements';
 import { reportsRepo } from '../../db/repos/reports';
 import { stmt } from '../../db/repos/statements';
 import { createReport } from '../../main/backend/reports/create';
+import { reportText } from '../../main/backend/reports/text';
 import { createIdentity, loadIdentity, unlockSigner, type Signer } from '../../main/backend/sync/identity';
 import { appendContacts, type FillTarget } from './chain-fill';
 import { toUnit, type BenchContext, type Figure } from './context';
@@ -54,7 +56,9 @@ export async function benchReportSign(ctx: BenchContext): Promise<Figure & { rec
   if (lastReportId === null) throw new Error('report_sign: no report was made');
   const row = reportsRepo(app.db).byId(lastReportId);
   if (!row) throw new Error('report_sign: the last report is not stored');
-  const bytes = Buffer.from(row.canonical, 'utf8');
+  // The signed text (the stored frame with the chain's records spliced back), not the frame alone.
+  const bytes = Buffer.from(reportText(app.db, row), 'utf8');
+  if (JSON.parse(bytes.toString('utf8')).chain.links.length < n) throw new Error('report_sign: the signed text lacks its links');
   const { privateKey } = generateKeyPairSync('ed25519');
   const bare = await measure(
     'report_sign (bare hash + sign)',

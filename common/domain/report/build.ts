@@ -3,12 +3,12 @@
  * placement travel in full, others are elided to seq + hash so the linkage stays checkable
  * without leaking another lender's data.
  */
-import type { ChainEntry } from '../chain/record';
+import type { ChainEntry, ChainRecord } from '../chain/record';
 import type { ChainPoint } from '../chain/verify';
 import { REPORT_FORMAT, type ProgressReport } from '../../protocol/report';
 import { summarize } from './summary';
 
-export interface BuildReportInput {
+export interface ReportHeader {
   id: string;
   workstationId: string;
   placementId: string;
@@ -17,19 +17,22 @@ export interface BuildReportInput {
   createdAt: string;
   /** The chain point the run continues from. */
   start: ChainPoint;
+}
+
+export interface BuildReportInput extends ReportHeader {
   /** Every chain entry after `start` up to the head, in order (all placements). */
   entries: readonly ChainEntry[];
 }
 
-export function buildReport(input: BuildReportInput): ProgressReport {
-  const links: ProgressReport['chain']['links'] = input.entries.map((e) =>
-    e.record.placementId === input.placementId
-      ? { seq: e.record.seq, hash: e.hash, record: e.record }
-      : { seq: e.record.seq, hash: e.hash },
-  );
-  const last = input.entries.at(-1);
-  const head = last ? { seq: last.record.seq, hash: last.hash } : { ...input.start };
-  const own = input.entries.filter((e) => e.record.placementId === input.placementId).map((e) => e.record);
+export interface BuildFrameInput extends ReportHeader {
+  /** The last chain point of the run (`start` when the run is empty). */
+  head: ChainPoint;
+  /** The run's records of this placement, in chain order: what the summary counts. */
+  own: readonly ChainRecord[];
+}
+
+/** The report with an empty `links` array: everything but the links, which text.ts splices in. */
+export function buildReportFrame(input: BuildFrameInput): ProgressReport {
   return {
     format: REPORT_FORMAT,
     id: input.id,
@@ -38,7 +41,21 @@ export function buildReport(input: BuildReportInput): ProgressReport {
     seq: input.seq,
     period: { ...input.period },
     createdAt: input.createdAt,
-    summary: summarize(own, input.period.from),
-    chain: { start: { ...input.start }, head, links },
+    summary: summarize(input.own, input.period.from),
+    chain: { start: { ...input.start }, head: { ...input.head }, links: [] },
   };
+}
+
+export function buildReport(input: BuildReportInput): ProgressReport {
+  const { entries, ...header } = input;
+  const links: ProgressReport['chain']['links'] = entries.map((e) =>
+    e.record.placementId === input.placementId
+      ? { seq: e.record.seq, hash: e.hash, record: e.record }
+      : { seq: e.record.seq, hash: e.hash },
+  );
+  const last = entries.at(-1);
+  const head = last ? { seq: last.record.seq, hash: last.hash } : input.start;
+  const own = entries.filter((e) => e.record.placementId === input.placementId).map((e) => e.record);
+  const frame = buildReportFrame({ ...header, head, own });
+  return { ...frame, chain: { ...frame.chain, links } };
 }

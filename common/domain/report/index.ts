@@ -1,3 +1,4 @@
 export * from './build';
 export * from './check';
 export * from './summary';
+export * from './text';

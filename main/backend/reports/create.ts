@@ -7,7 +7,8 @@ import { AppError } from '../../../common/api/result';
 import { canonicalJson } from '../../../common/domain/chain/canonical';
 import { GENESIS_POINT, type ChainPoint } from '../../../common/domain/chain/verify';
 import type { ChainEntry, ChainRecord } from '../../../common/domain/chain/record';
-import { buildReport } from '../../../common/domain/report/build';
+import { buildReportFrame } from '../../../common/domain/report/build';
+import { spliceLinks } from '../../../common/domain/report/text';
 import { ProgressReportSchema } from '../../../common/protocol/report';
 import { newId } from '../../../common/ids';
 import { chainRepo, type ChainRow } from '../../../db/repos/chain';
@@ -73,14 +74,18 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
     const prev = reports.latestMetaForPlacement(input.placementId);
     const start = prev ? { seq: reports.chainSeqOfHash(prev.chain_head) ?? 0, hash: prev.chain_head } : startBeforeFirstRecord(ctx, input.placementId);
     const head = chain.head() ?? GENESIS_POINT;
-    const entries = chain.range(start.seq, head.seq).map(entryFromRow);
+    const links = chain.links(start.seq, head.seq);
+    // The summary needs this placement's records as objects; the links travel as stored text.
+    const own: ChainRecord[] = [];
+    for (const link of links) if (link.placementId === input.placementId) own.push(JSON.parse(link.canonical) as ChainRecord);
     const now = ctx.clock.now().toISOString();
-    const firstOwn = entries.find((e) => e.record.placementId === input.placementId)?.record.at;
+    const firstOwn = own[0]?.at;
     const startOfPlacement = `${placement.start_date}T00:00:00.000Z`;
     const from = input.from ?? prev?.period_to ?? (firstOwn && firstOwn < startOfPlacement ? firstOwn : startOfPlacement);
     const to = input.to ?? now;
     if (from > to) throw new AppError('VALIDATION', `the period starts (${from}) after it ends (${to})`);
-    const report = buildReport({
+    const last = links.at(-1);
+    const report = buildReportFrame({
       id: newId(),
       workstationId: ctx.workstationId,
       placementId: input.placementId,
@@ -88,10 +93,11 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
       period: { from, to },
       createdAt: now,
       start,
-      entries,
+      head: last ? { seq: last.seq, hash: last.hash } : start,
+      own,
     });
-    const canonical = canonicalJson(report);
-    const signature = signer.sign(Buffer.from(canonical, 'utf8'));
+    const frame = canonicalJson(report);
+    const signature = signer.sign(Buffer.from(spliceLinks(frame, input.placementId, links), 'utf8'));
     const row: ReportRow = {
       id: report.id,
       placement_id: report.placementId,
@@ -99,9 +105,10 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
       period_from: from,
       period_to: to,
       created_at: now,
-      canonical,
+      canonical: frame,
       signature_b64: Buffer.from(signature).toString('base64'),
       chain_head: report.chain.head.hash,
+      links_in_chain: 1,
     };
     reports.insert(row);
     outboxRepo(ctx.db).insert({

@@ -3,6 +3,7 @@ import { reportsRepo } from '../../../db/repos/reports';
 import type { Db } from '../../../db/open';
 import { loadIdentity } from '../sync/identity';
 import { writeReportFiles } from './files';
+import { ReportTextError, verifiedReportText } from './text';
 
 export class ExportError extends Error {
   override readonly name = 'ExportError';
@@ -13,5 +14,12 @@ export function exportStoredReport(db: Db, reportId: string, dir: string): void 
   if (!row) throw new ExportError(`no report ${reportId} in this database`);
   const identity = loadIdentity(db);
   if (!identity) throw new ExportError('this database has no workstation key, so no report of it can be verified');
-  writeReportFiles(dir, row.canonical, Buffer.from(row.signature_b64, 'base64'), identity.publicKeyPem);
+  let text: string;
+  try {
+    text = verifiedReportText(db, row);
+  } catch (err) {
+    if (err instanceof ReportTextError) throw new ExportError(err.message);
+    throw err;
+  }
+  writeReportFiles(dir, text, Buffer.from(row.signature_b64, 'base64'), identity.publicKeyPem);
 }

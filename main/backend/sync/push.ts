@@ -7,9 +7,13 @@ import { outboxRepo } from '../../../db/repos/outbox';
 import { reportsRepo } from '../../../db/repos/reports';
 import type { AppContext } from '../context';
 import { headOfReport, OUTBOX_KIND_REPORT } from '../reports/create';
+import { ReportTextError, verifiedReportText } from '../reports/text';
 import { LenderRefusedError, type LenderClient } from './client';
 import type { Enrollment } from './identity';
 import { verifyReceipt } from './receipt';
+
+/** The code of a report this workstation itself would not send (its text fails its signature). */
+export const LOCAL_CHECK = 'LOCAL_CHECK';
 
 export interface PushOutcome {
   accepted: number;
@@ -30,9 +34,20 @@ export async function pushPendingReports(ctx: AppContext, client: LenderClient, 
       continue;
     }
     if (blocked.has(report.placement_id)) continue;
+    let text: string;
+    try {
+      text = verifiedReportText(ctx.db, report);
+    } catch (err) {
+      if (!(err instanceof ReportTextError)) throw err;
+      // Sending it would only be refused by the lender, less clearly; later reports would be gaps.
+      outbox.markFailed(row.id, err.message);
+      out.refused.push({ reportId: report.id, code: LOCAL_CHECK, message: err.message });
+      blocked.add(report.placement_id);
+      continue;
+    }
     let answer;
     try {
-      answer = await client.pushReport({ report: report.canonical, signature: report.signature_b64 });
+      answer = await client.pushReport({ report: text, signature: report.signature_b64 });
     } catch (err) {
       if (err instanceof LenderRefusedError) {
         outbox.markFailed(row.id, `${err.code}: ${err.message}`);
@@ -43,7 +58,7 @@ export async function pushPendingReports(ctx: AppContext, client: LenderClient, 
       outbox.markFailed(row.id, (err as Error).message);
       throw err;
     }
-    const receipt = verifyReceipt(answer.receipt, enrollment.lenderPublicKeyPem, report.canonical, report.id);
+    const receipt = verifyReceipt(answer.receipt, enrollment.lenderPublicKeyPem, text, report.id);
     const now = ctx.clock.now().toISOString();
     ctx.db
       .transaction(() => {

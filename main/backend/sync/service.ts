@@ -18,7 +18,7 @@ import { createIdentity, loadEnrollment, loadIdentity, saveEnrollment, unlockSig
 import { PackageRefusedError } from './import/verify';
 import { feedCursor, pullFeed } from './pull';
 import { pullTeamReports } from './team';
-import { pushPendingReports } from './push';
+import { LOCAL_CHECK, pushPendingReports } from './push';
 
 export interface SyncServiceOptions {
   protector: KeyProtector;
@@ -131,7 +131,10 @@ export function createSyncService(ctx: AppContext, opts: SyncServiceOptions): Sy
       state.set(K.lastSuccess, now().toISOString());
       if (pushed.refused.length > 0) {
         const r = pushed.refused[0];
-        state.set(K.lastError, `the lender refused report ${r?.reportId}: ${r?.code} ${r?.message}`);
+        state.set(
+          K.lastError,
+          r?.code === LOCAL_CHECK ? `report ${r.reportId} was not sent: ${r.message}` : `the lender refused report ${r?.reportId}: ${r?.code} ${r?.message}`,
+        );
       } else {
         state.delete(K.lastError);
       }

@@ -13,6 +13,7 @@ import { chainRepo } from '../../../db/repos/chain';
 import { reportsRepo } from '../../../db/repos/reports';
 import { sha256 } from '../../../main/backend/crypto/hash';
 import { entryFromRow } from '../../../main/backend/reports/create';
+import { reportText } from '../../../main/backend/reports/text';
 import { LenderRefusedError, lenderClient, type LenderClient } from '../../../main/backend/sync/client';
 import { createSyncService, type SyncService } from '../../../main/backend/sync/service';
 import { startLenderServer, type LenderServer } from '../../../lender/app';
@@ -54,11 +55,14 @@ function work(n: number): void {
 }
 
 function stored(seq: number): { text: string; signature: string; report: ProgressReport } {
-  const row = app.db.prepare('SELECT canonical, signature_b64 FROM reports WHERE placement_id = ? AND seq = ?').get(placementId, seq) as {
+  const row = app.db.prepare('SELECT id, canonical, links_in_chain, signature_b64 FROM reports WHERE placement_id = ? AND seq = ?').get(placementId, seq) as {
+    id: string;
     canonical: string;
+    links_in_chain: 0 | 1;
     signature_b64: string;
   };
-  return { text: row.canonical, signature: row.signature_b64, report: ProgressReportSchema.parse(JSON.parse(row.canonical)) };
+  const text = reportText(app.db, row);
+  return { text, signature: row.signature_b64, report: ProgressReportSchema.parse(JSON.parse(text)) };
 }
 
 /** Signs content the way a (compromised) workstation would: valid signature, bad content. */
@@ -216,15 +220,39 @@ describe('lender report acceptance', () => {
     expect(await garbage.json()).toMatchObject({ error: { code: 'BAD_REQUEST', details: { issues: expect.any(Array) } } });
   });
 
-  it('keeps refused reports pending and says why in the status', async () => {
+  it('does not send a report whose text no longer matches its signature, keeps it pending and says why', async () => {
     work(1);
     const info = sync.createReport({ placementId });
-    // Break the stored report so the lender refuses it (a disk error, a bad actor).
+    // Break the stored report (a disk error, a bad actor): the workstation checks before sending.
     app.db.exec('DROP TRIGGER reports_no_update');
     app.db.prepare("UPDATE reports SET signature_b64 = ? WHERE id = ?").run(Buffer.alloc(64, 1).toString('base64'), info.id);
     const status = await sync.syncNow();
     expect(status).toMatchObject({ online: true, pending: { reports: 1 }, refusedReports: 1 });
-    expect(status.lastError).toMatch(/refused report .* BAD_SIGNATURE/);
+    expect(status.lastError).toMatch(new RegExp(`report ${info.id} was not sent: .*does not match its signature`));
     expect(reportsRepo(app.db).receipt(info.id)).toBeUndefined();
+    expect(await lender.store.reportCount()).toBe(0);
+  });
+
+  it('does not send a report whose chain records were altered after signing', async () => {
+    work(2);
+    const info = sync.createReport({ placementId });
+    app.db.exec('DROP TRIGGER chain_no_update');
+    const row = app.db.prepare('SELECT seq, canonical FROM chain WHERE placement_id = ? ORDER BY seq DESC LIMIT 1').get(placementId) as { seq: number; canonical: string };
+    const altered = row.canonical.replace('"party":"borrower"', '"party":"third_party"');
+    expect(altered).not.toBe(row.canonical);
+    app.db.prepare('UPDATE chain SET canonical = ? WHERE seq = ?').run(altered, row.seq);
+    const status = await sync.syncNow();
+    expect(status.lastError).toMatch(new RegExp(`report ${info.id} was not sent: .*does not match its signature`));
+    expect(await lender.store.reportCount()).toBe(0);
+  });
+
+  it('does not send a report whose chain lost records', async () => {
+    work(2);
+    const info = sync.createReport({ placementId });
+    app.db.exec('DROP TRIGGER chain_no_delete');
+    app.db.prepare('DELETE FROM chain WHERE seq = (SELECT max(seq) FROM chain WHERE placement_id = ?)').run(placementId);
+    const status = await sync.syncNow();
+    expect(status.lastError).toMatch(new RegExp(`report ${info.id} was not sent: .*the chain no longer holds its links`));
+    expect(await lender.store.reportCount()).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import { ReceiptSchema, SignedTreeHeadSchema } from '../../../common/protocol/re
 import { chainRepo } from '../../../db/repos/chain';
 import { sha256 } from '../../../main/backend/crypto/hash';
 import { entryFromRow } from '../../../main/backend/reports/create';
+import { reportText } from '../../../main/backend/reports/text';
 import { createSyncService, type SyncService } from '../../../main/backend/sync/service';
 import { startLenderServer, type LenderServer } from '../../../lender/app';
 import { assignmentDraft, insertCollector, logActivity, openTestApp, tempDir, testProtector, type TestApp } from './fixtures';
@@ -80,16 +81,21 @@ describe('sync with the reference lender', () => {
     // The receipt: lender-signed, its inclusion proof leads to the root of a signed tree head.
     const [listed] = sync.listReports(a.placementId);
     expect(listed?.acknowledgedAt).not.toBeNull();
-    const stored = app.db.prepare('SELECT r.canonical, rr.receipt_json FROM reports r JOIN report_receipts rr ON rr.report_id = r.id').get() as {
+    const stored = app.db.prepare('SELECT r.id, r.canonical, r.links_in_chain, rr.receipt_json FROM reports r JOIN report_receipts rr ON rr.report_id = r.id').get() as {
+      id: string;
       canonical: string;
+      links_in_chain: 0 | 1;
       receipt_json: string;
     };
+    // The row keeps the frame; the signed text is the frame with the chain's records spliced in.
+    expect(stored.links_in_chain).toBe(1);
+    const text = reportText(app.db, stored);
     const receipt = ReceiptSchema.parse(JSON.parse((JSON.parse(stored.receipt_json) as { payload: string }).payload));
     expect(receipt).toMatchObject({ reportId: report.id, seq: 1, leafIndex: 0, treeSize: 1 });
     const sthRes = await fetch(`${lender.url}/v1/log/sth`);
     const sth = SignedTreeHeadSchema.parse(JSON.parse(((await sthRes.json()) as { payload: string }).payload));
     expect(sth.rootHash).toBe(receipt.rootHash);
-    expect(verifyInclusionHex(new TextEncoder().encode(stored.canonical), receipt.leafIndex, receipt.treeSize, receipt.inclusionProof, sth.rootHash, sha256)).toBe(true);
+    expect(verifyInclusionHex(new TextEncoder().encode(text), receipt.leafIndex, receipt.treeSize, receipt.inclusionProof, sth.rootHash, sha256)).toBe(true);
 
     // The workstation's whole chain is intact.
     expect(verifyChain(chainRepo(app.db).all().map((r) => ({ ...entryFromRow(r), seq: r.seq })), sha256).ok).toBe(true);

@@ -1,0 +1,40 @@
+/**
+ * A report's canonical text, assembled from its frame and the chain's own canonical records.
+ *
+ * The frame is the RFC 8785 text of the report with an empty `links` array. Every link is a
+ * chain record the workstation already stores as canonical text, so the whole report is the frame
+ * with its links spliced into that one slot: byte for byte what canonicalJson(report) gives, since
+ * JCS sorts a link's keys as hash < record < seq and writes integers and hex strings as
+ * JSON.stringify does. The workstation stores the frame, not a second copy of every record.
+ */
+export const LINKS_SLOT = '"links":[]';
+
+/** One chain row as the splice needs it. */
+export interface LinkSource {
+  seq: number;
+  hash: string;
+  placementId: string | null;
+  /** The record's canonical text as hashed into the chain. */
+  canonical: string;
+}
+
+export class ReportTextError extends Error {
+  override readonly name = 'ReportTextError';
+}
+
+/** A record of the report's placement travels in full; any other is elided to seq + hash. */
+export function linkText(link: LinkSource, placementId: string): string {
+  if (!Number.isSafeInteger(link.seq) || link.seq < 1) throw new ReportTextError(`chain link has an invalid seq ${String(link.seq)}`);
+  const hash = JSON.stringify(link.hash);
+  return link.placementId === placementId ? `{"hash":${hash},"record":${link.canonical},"seq":${link.seq}}` : `{"hash":${hash},"seq":${link.seq}}`;
+}
+
+/** The frame with `links` in its one slot. */
+export function spliceLinks(frame: string, placementId: string, links: readonly LinkSource[]): string {
+  const at = frame.indexOf(LINKS_SLOT);
+  // Strings in a canonical frame escape their quotes, so the slot can only be the links key; once.
+  if (at < 0 || frame.indexOf(LINKS_SLOT, at + 1) >= 0) throw new ReportTextError('the report frame has no single empty links slot');
+  const parts = new Array<string>(links.length);
+  for (let i = 0; i < links.length; i++) parts[i] = linkText(links[i] as LinkSource, placementId);
+  return `${frame.slice(0, at)}"links":[${parts.join(',')}]${frame.slice(at + LINKS_SLOT.length)}`;
+}
