@@ -3,9 +3,9 @@
  * placement travel in full, others are elided to seq + hash so the linkage stays checkable
  * without leaking another lender's data.
  */
-import type { ChainEntry, ChainRecord } from '../chain/record';
+import type { ChainEntry } from '../chain/record';
 import type { ChainPoint } from '../chain/verify';
-import { REPORT_FORMAT, type ProgressReport } from '../../protocol/report';
+import { REPORT_FORMAT, type ProgressReport, type ReportSummary } from '../../protocol/report';
 import { summarize } from './summary';
 
 export interface ReportHeader {
@@ -27,8 +27,8 @@ export interface BuildReportInput extends ReportHeader {
 export interface BuildFrameInput extends ReportHeader {
   /** The last chain point of the run (`start` when the run is empty). */
   head: ChainPoint;
-  /** The run's records of this placement, in chain order: what the summary counts. */
-  own: readonly ChainRecord[];
+  /** The figures of the run's records of this placement (summarize, or the same from stored tallies). */
+  summary: ReportSummary;
 }
 
 /** The report with an empty `links` array: everything but the links, which text.ts splices in. */
@@ -41,7 +41,7 @@ export function buildReportFrame(input: BuildFrameInput): ProgressReport {
     seq: input.seq,
     period: { ...input.period },
     createdAt: input.createdAt,
-    summary: summarize(input.own, input.period.from),
+    summary: input.summary,
     chain: { start: { ...input.start }, head: { ...input.head }, links: [] },
   };
 }
@@ -56,6 +56,6 @@ export function buildReport(input: BuildReportInput): ProgressReport {
   const last = entries.at(-1);
   const head = last ? { seq: last.record.seq, hash: last.hash } : input.start;
   const own = entries.filter((e) => e.record.placementId === input.placementId).map((e) => e.record);
-  const frame = buildReportFrame({ ...header, head, own });
+  const frame = buildReportFrame({ ...header, head, summary: summarize(own, input.period.from) });
   return { ...frame, chain: { ...frame.chain, links } };
 }

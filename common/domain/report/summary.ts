@@ -8,13 +8,33 @@
  *   decision  {verdict: 'allow'|'warn'|'block'}   guardrail blocks
  *   override  {status: 'approved'|…}              guardrail overrides
  *   case_flag {flag: 'recalled', activitiesAfterRecall: string[]}
+ *
+ * A record's part in the figures is its tally. The workstation stores each record's tally beside
+ * it when it is chained, so a report's figures come from a GROUP BY rather than from re-reading
+ * every record; what a tally means is fixed by the report format, as the summary is.
  */
+import { z } from 'zod';
 import type { ChainRecord } from '../chain/record';
 import type { ReportSummary } from '../../protocol/report';
 
 const ATTEMPT_CHANNELS = ['call', 'sms', 'email', 'letter', 'visit'] as const;
 type AttemptChannel = (typeof ATTEMPT_CHANNELS)[number];
 const isAttemptChannel = (x: unknown): x is AttemptChannel => (ATTEMPT_CHANNELS as readonly unknown[]).includes(x);
+
+/** What one record adds to the figures besides being counted (and, if dated before the period, counted late). */
+export const TallySchema = z.strictObject({
+  attempt: z.enum(ATTEMPT_CHANNELS).optional(),
+  rightParty: z.literal(1).optional(),
+  promiseMade: z.literal(1).optional(),
+  promiseKept: z.literal(1).optional(),
+  paid: z.strictObject({ currency: z.string(), amountMinor: z.number().int().refine(Number.isSafeInteger) }).optional(),
+  complaintOpened: z.literal(1).optional(),
+  complaintResolved: z.literal(1).optional(),
+  block: z.literal(1).optional(),
+  override: z.literal(1).optional(),
+  afterRecall: z.number().int().min(0).optional(),
+});
+export type Tally = z.infer<typeof TallySchema>;
 
 export function emptySummary(): ReportSummary {
   return {
@@ -33,47 +53,66 @@ export function emptySummary(): ReportSummary {
   };
 }
 
+export function tallyOf(r: Pick<ChainRecord, 'type' | 'body'>): Tally {
+  const b = r.body;
+  const t: Tally = {};
+  switch (r.type) {
+    case 'activity':
+      if (isAttemptChannel(b.channel)) t.attempt = b.channel;
+      if (b.party === 'borrower' && b.result === 'connected') t.rightParty = 1;
+      break;
+    case 'promise':
+      if (b.status === 'open' || b.status === undefined) t.promiseMade = 1;
+      else if (b.status === 'kept') t.promiseKept = 1;
+      break;
+    case 'payment':
+      if (typeof b.currency === 'string' && typeof b.amountMinor === 'number' && Number.isSafeInteger(b.amountMinor)) {
+        t.paid = { currency: b.currency, amountMinor: b.amountMinor };
+      }
+      break;
+    case 'complaint':
+      if (b.status === 'open' || b.status === undefined) t.complaintOpened = 1;
+      else if (b.status === 'resolved') t.complaintResolved = 1;
+      break;
+    case 'decision':
+      if (b.verdict === 'block') t.block = 1;
+      break;
+    case 'override':
+      if (b.status === 'approved') t.override = 1;
+      break;
+    case 'case_flag':
+      if (b.flag === 'recalled' && Array.isArray(b.activitiesAfterRecall)) t.afterRecall = b.activitiesAfterRecall.length;
+      break;
+    case 'plan':
+    case 'outcome':
+    case 'purge':
+      break;
+  }
+  return t;
+}
+
+/** Adds `n` records of one tally; late ones are counted apart and not summed. */
+export function addTally(s: ReportSummary, t: Tally, n: number, late: boolean): void {
+  s.records += n;
+  if (late) {
+    s.lateRecords += n;
+    return;
+  }
+  if (t.attempt) s.attemptsByChannel[t.attempt] += n;
+  if (t.rightParty) s.rightPartyContacts += n;
+  if (t.promiseMade) s.promisesMade += n;
+  if (t.promiseKept) s.promisesKept += n;
+  if (t.paid) s.amountsCollected[t.paid.currency] = (s.amountsCollected[t.paid.currency] ?? 0) + t.paid.amountMinor * n;
+  if (t.complaintOpened) s.complaintsOpened += n;
+  if (t.complaintResolved) s.complaintsResolved += n;
+  if (t.block) s.guardrailBlocks += n;
+  if (t.override) s.guardrailOverrides += n;
+  if (t.afterRecall) s.activitiesAfterRecall += t.afterRecall * n;
+}
+
 /** Figures over `records`; those dated before `periodFrom` are counted as late and not summed. */
 export function summarize(records: readonly ChainRecord[], periodFrom: string): ReportSummary {
   const s = emptySummary();
-  for (const r of records) {
-    s.records++;
-    if (r.at < periodFrom) {
-      s.lateRecords++;
-      continue;
-    }
-    const b = r.body;
-    switch (r.type) {
-      case 'activity':
-        if (isAttemptChannel(b.channel)) s.attemptsByChannel[b.channel]++;
-        if (b.party === 'borrower' && b.result === 'connected') s.rightPartyContacts++;
-        break;
-      case 'promise':
-        if (b.status === 'open' || b.status === undefined) s.promisesMade++;
-        else if (b.status === 'kept') s.promisesKept++;
-        break;
-      case 'payment':
-        if (typeof b.currency === 'string' && typeof b.amountMinor === 'number' && Number.isSafeInteger(b.amountMinor)) {
-          s.amountsCollected[b.currency] = (s.amountsCollected[b.currency] ?? 0) + b.amountMinor;
-        }
-        break;
-      case 'complaint':
-        if (b.status === 'open' || b.status === undefined) s.complaintsOpened++;
-        else if (b.status === 'resolved') s.complaintsResolved++;
-        break;
-      case 'decision':
-        if (b.verdict === 'block') s.guardrailBlocks++;
-        break;
-      case 'override':
-        if (b.status === 'approved') s.guardrailOverrides++;
-        break;
-      case 'case_flag':
-        if (b.flag === 'recalled' && Array.isArray(b.activitiesAfterRecall)) s.activitiesAfterRecall += b.activitiesAfterRecall.length;
-        break;
-      case 'plan':
-      case 'outcome':
-        break;
-    }
-  }
+  for (const r of records) addTally(s, tallyOf(r), 1, r.at < periodFrom);
   return s;
 }

@@ -29,12 +29,30 @@ export function linkText(link: LinkSource, placementId: string): string {
   return link.placementId === placementId ? `{"hash":${hash},"record":${link.canonical},"seq":${link.seq}}` : `{"hash":${hash},"seq":${link.seq}}`;
 }
 
-/** The frame with `links` in its one slot. */
-export function spliceLinks(frame: string, placementId: string, links: readonly LinkSource[]): string {
+/** The frame's text before and after its links, each including the array's bracket. */
+function frameParts(frame: string): [string, string] {
   const at = frame.indexOf(LINKS_SLOT);
   // Strings in a canonical frame escape their quotes, so the slot can only be the links key; once.
   if (at < 0 || frame.indexOf(LINKS_SLOT, at + 1) >= 0) throw new ReportTextError('the report frame has no single empty links slot');
+  return [`${frame.slice(0, at)}"links":[`, `]${frame.slice(at + LINKS_SLOT.length)}`];
+}
+
+/** The frame with `links` in its one slot. */
+export function spliceLinks(frame: string, placementId: string, links: readonly LinkSource[]): string {
+  const [before, after] = frameParts(frame);
   const parts = new Array<string>(links.length);
   for (let i = 0; i < links.length; i++) parts[i] = linkText(links[i] as LinkSource, placementId);
-  return `${frame.slice(0, at)}"links":[${parts.join(',')}]${frame.slice(at + LINKS_SLOT.length)}`;
+  return `${before}${parts.join(',')}${after}`;
+}
+
+const encoder = new TextEncoder();
+
+/** The same splice over links already written and comma-joined as UTF-8 (by the database): the bytes to sign. */
+export function spliceJoinedLinks(frame: string, joined: Uint8Array): Uint8Array {
+  const [before, after] = frameParts(frame).map((part) => encoder.encode(part)) as [Uint8Array, Uint8Array];
+  const out = new Uint8Array(before.length + joined.length + after.length);
+  out.set(before, 0);
+  out.set(joined, before.length);
+  out.set(after, before.length + joined.length);
+  return out;
 }

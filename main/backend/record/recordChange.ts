@@ -9,6 +9,7 @@ import { canonicalJson, utf8 } from '../../../common/domain/chain/canonical';
 import { GENESIS_HASH, chainHash } from '../../../common/domain/chain/hash';
 import type { ChainRecord, ChainRecordType } from '../../../common/domain/chain/record';
 import { newId } from '../../../common/ids';
+import { tallyOf } from '../../../common/domain/report/summary';
 import { chainRepo } from '../../../db/repos/chain';
 import { outboxRepo } from '../../../db/repos/outbox';
 import type { AppContext } from '../context';
@@ -57,6 +58,7 @@ export function recordChange(ctx: AppContext, change: Change): { seq: number; ha
     canonical,
     prev_hash: prevHash,
     hash,
+    tally: canonicalJson(tallyOf(record)),
   });
   outboxRepo(ctx.db).insert({
     id: newId(),

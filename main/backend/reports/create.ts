@@ -8,8 +8,9 @@ import { canonicalJson } from '../../../common/domain/chain/canonical';
 import { GENESIS_POINT, type ChainPoint } from '../../../common/domain/chain/verify';
 import type { ChainEntry, ChainRecord } from '../../../common/domain/chain/record';
 import { buildReportFrame } from '../../../common/domain/report/build';
-import { spliceLinks } from '../../../common/domain/report/text';
-import { ProgressReportSchema } from '../../../common/protocol/report';
+import { spliceJoinedLinks } from '../../../common/domain/report/text';
+import { addTally, emptySummary, tallyOf, TallySchema } from '../../../common/domain/report/summary';
+import { ProgressReportSchema, type ReportSummary } from '../../../common/protocol/report';
 import { newId } from '../../../common/ids';
 import { chainRepo, type ChainRow } from '../../../db/repos/chain';
 import { outboxRepo } from '../../../db/repos/outbox';
@@ -74,17 +75,15 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
     const prev = reports.latestMetaForPlacement(input.placementId);
     const start = prev ? { seq: reports.chainSeqOfHash(prev.chain_head) ?? 0, hash: prev.chain_head } : startBeforeFirstRecord(ctx, input.placementId);
     const head = chain.head() ?? GENESIS_POINT;
-    const links = chain.links(start.seq, head.seq);
-    // The summary needs this placement's records as objects; the links travel as stored text.
-    const own: ChainRecord[] = [];
-    for (const link of links) if (link.placementId === input.placementId) own.push(JSON.parse(link.canonical) as ChainRecord);
     const now = ctx.clock.now().toISOString();
-    const firstOwn = own[0]?.at;
+    const firstOwn = chain.firstAt(input.placementId, start.seq, head.seq);
     const startOfPlacement = `${placement.start_date}T00:00:00.000Z`;
     const from = input.from ?? prev?.period_to ?? (firstOwn && firstOwn < startOfPlacement ? firstOwn : startOfPlacement);
     const to = input.to ?? now;
     if (from > to) throw new AppError('VALIDATION', `the period starts (${from}) after it ends (${to})`);
-    const last = links.at(-1);
+    const links = chain.joinedLinks(input.placementId, start.seq, head.seq);
+    const complete = links.count === head.seq - start.seq && (links.count === 0 || (links.first === start.seq + 1 && links.last === head.seq));
+    if (!complete) throw new AppError('INTERNAL', `the chain does not hold every record from ${start.seq + 1} to ${head.seq} (${links.count} found)`);
     const report = buildReportFrame({
       id: newId(),
       workstationId: ctx.workstationId,
@@ -93,11 +92,11 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
       period: { from, to },
       createdAt: now,
       start,
-      head: last ? { seq: last.seq, hash: last.hash } : start,
-      own,
+      head: head.seq > start.seq ? { seq: head.seq, hash: head.hash } : start,
+      summary: summaryOfRun(chain, input.placementId, start.seq, head.seq, from),
     });
     const frame = canonicalJson(report);
-    const signature = signer.sign(Buffer.from(spliceLinks(frame, input.placementId, links), 'utf8'));
+    const signature = signer.sign(spliceJoinedLinks(frame, links.bytes));
     const row: ReportRow = {
       id: report.id,
       placement_id: report.placementId,
@@ -131,6 +130,20 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
     };
   });
   return run.immediate();
+}
+
+/** The figures of the placement's records in the run, from their stored tallies (records chained before tallies were kept are read). */
+function summaryOfRun(chain: ReturnType<typeof chainRepo>, placementId: string, afterSeq: number, toSeq: number, from: string): ReportSummary {
+  const s = emptySummary();
+  let untallied = false;
+  for (const group of chain.tallies(placementId, afterSeq, toSeq, from)) {
+    if (group.tally === null) untallied = true;
+    else addTally(s, TallySchema.parse(JSON.parse(group.tally)), group.n, group.late === 1);
+  }
+  if (untallied) {
+    for (const row of chain.untallied(placementId, afterSeq, toSeq)) addTally(s, tallyOf(JSON.parse(row.canonical) as ChainRecord), 1, row.at < from);
+  }
+  return s;
 }
 
 /** The first report of a placement starts just before its first record, not at genesis (other placements' history stays out). */

@@ -9,6 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../common/domain/chain/canonical';
 import { buildReport } from '../../../common/domain/report/build';
 import { checkReportContent } from '../../../common/domain/report/check';
+import { summarize } from '../../../common/domain/report/summary';
+import { linkText } from '../../../common/domain/report/text';
 import { ProgressReportSchema } from '../../../common/protocol/report';
 import { MIGRATIONS } from '../../../db/migrations';
 import { migrate, openDatabase } from '../../../db/open';
@@ -57,6 +59,13 @@ describe('report frames', () => {
     const frame = ProgressReportSchema.parse(JSON.parse(row.canonical));
     expect(frame.chain.links).toEqual([]);
 
+    // The database joins the links exactly as linkText writes them.
+    const { start, head } = frame.chain;
+    const joined = chainRepo(app.db).joinedLinks(a.placementId, start.seq, head.seq);
+    expect(joined.count).toBe(7);
+    const reference = chainRepo(app.db).links(start.seq, head.seq).map((l) => linkText(l, a.placementId));
+    expect(new TextDecoder().decode(joined.bytes)).toBe(reference.join(','));
+
     const text = verifiedReportText(app.db, row);
     const entries = chainRepo(app.db).range(frame.chain.start.seq, frame.chain.head.seq).map(entryFromRow);
     const longWay = buildReport({ ...frame, start: frame.chain.start, entries });
@@ -75,6 +84,23 @@ describe('report frames', () => {
     const nextReport = ProgressReportSchema.parse(JSON.parse(verifiedReportText(app.db, next)));
     expect(nextReport.chain.start).toEqual(report.chain.head);
     expect(nextReport.chain.links).toHaveLength(1);
+  });
+
+  it('count records chained before tallies were kept by reading them', () => {
+    const a = seedLocalPlacement(app.db);
+    const collectorId = insertCollector(app.db);
+    const at = app.clock.now().toISOString();
+    for (let i = 0; i < 4; i++) logActivity(app, { caseId: a.caseIds[0]!, placementId: a.placementId, collectorId, at, result: i < 3 ? 'connected' : 'no_answer' });
+    app.db.transaction(() => recordChange(app, { type: 'payment', id: 'p1', caseId: a.caseIds[0]!, placementId: a.placementId, at, body: { amountMinor: 900, currency: 'CNY' } }))();
+    // As a database migrated from version 6 has them: the first three records without a tally.
+    app.db.exec('DROP TRIGGER chain_no_update');
+    app.db.exec('UPDATE chain SET tally = NULL WHERE seq <= 3');
+    const info = createReport(app, signer, { placementId: a.placementId });
+    const report = ProgressReportSchema.parse(JSON.parse(verifiedReportText(app.db, reportsRepo(app.db).byId(info.id)!)));
+    const records = report.chain.links.map((l) => l.record!);
+    expect(report.summary).toEqual(summarize(records, report.period.from));
+    expect(report.summary).toMatchObject({ records: 5, rightPartyContacts: 3, attemptsByChannel: { call: 4 }, amountsCollected: { CNY: 900 } });
+    expect(checkReportContent(report, sha256)).toMatchObject({ ok: true });
   });
 
   it('keep the whole text of a report stored before frames, verbatim', () => {

@@ -3,7 +3,8 @@ import { canonicalBytes, canonicalJson } from '../../../common/domain/chain/cano
 import { GENESIS_HASH, chainHash } from '../../../common/domain/chain/hash';
 import type { ChainEntry, ChainRecord } from '../../../common/domain/chain/record';
 import { buildReport, buildReportFrame } from '../../../common/domain/report/build';
-import { LINKS_SLOT, ReportTextError, spliceLinks, type LinkSource } from '../../../common/domain/report/text';
+import { addTally, emptySummary, summarize, tallyOf } from '../../../common/domain/report/summary';
+import { LINKS_SLOT, ReportTextError, linkText, spliceJoinedLinks, spliceLinks, type LinkSource } from '../../../common/domain/report/text';
 import { sha256 } from '../../../main/backend/crypto/hash';
 
 const P = 'placement-a';
@@ -46,15 +47,18 @@ describe('a report spliced from its frame and the chain’s canonical records', 
     const whole = canonicalJson(buildReport({ ...header, entries }));
     const last = entries.at(-1)!;
     const own = entries.filter((e) => e.record.placementId === P).map((e) => e.record);
-    const frame = canonicalJson(buildReportFrame({ ...header, head: { seq: last.record.seq, hash: last.hash }, own }));
+    const frame = canonicalJson(buildReportFrame({ ...header, head: { seq: last.record.seq, hash: last.hash }, summary: summarize(own, header.period.from) }));
     expect(frame).toContain(LINKS_SLOT);
     expect(frame.length).toBeLessThan(whole.length / 2);
     expect(spliceLinks(frame, P, asLinks(entries))).toBe(whole);
+    // Links joined elsewhere (the database does it) splice to the same bytes.
+    const joined = new TextEncoder().encode(asLinks(entries).map((l) => linkText(l, P)).join(','));
+    expect(new TextDecoder().decode(spliceJoinedLinks(frame, joined))).toBe(whole);
   });
 
   it('is the frame itself for an empty run', () => {
     const whole = canonicalJson(buildReport({ ...header, entries: [] }));
-    const frame = canonicalJson(buildReportFrame({ ...header, head: header.start, own: [] }));
+    const frame = canonicalJson(buildReportFrame({ ...header, head: header.start, summary: emptySummary() }));
     expect(spliceLinks(frame, P, [])).toBe(whole);
     expect(whole).toContain(LINKS_SLOT);
   });
@@ -62,7 +66,62 @@ describe('a report spliced from its frame and the chain’s canonical records', 
   it('refuses a frame without exactly one empty links slot, and a link with a bad seq', () => {
     expect(() => spliceLinks('{"chain":{"links":[{"seq":1}]}}', P, [])).toThrow(ReportTextError);
     expect(() => spliceLinks('{"a":{"links":[]},"chain":{"links":[]}}', P, [])).toThrow(/no single empty links slot/);
-    const frame = canonicalJson(buildReportFrame({ ...header, head: header.start, own: [] }));
+    const frame = canonicalJson(buildReportFrame({ ...header, head: header.start, summary: emptySummary() }));
     expect(() => spliceLinks(frame, P, [{ seq: 0, hash: 'b'.repeat(64), placementId: P, canonical: '{}' }])).toThrow(/invalid seq 0/);
+  });
+});
+
+describe('tallies', () => {
+  const records: ChainRecord[] = [
+    ['activity', { channel: 'call', party: 'borrower', result: 'connected' }],
+    ['activity', { channel: 'call', party: 'borrower', result: 'connected' }],
+    ['activity', { channel: 'fax', party: 'borrower', result: 'connected' }],
+    ['activity', { channel: 'sms', party: 'third_party', result: 'connected' }],
+    ['promise', {}],
+    ['promise', { status: 'open' }],
+    ['promise', { status: 'kept' }],
+    ['promise', { status: null }],
+    ['payment', { amountMinor: 5000, currency: 'CNY' }],
+    ['payment', { amountMinor: -100, currency: 'CNY' }],
+    ['payment', { amountMinor: 1.5, currency: 'USD' }],
+    ['payment', { amountMinor: 700, currency: 'GBP' }],
+    ['complaint', { status: 'open' }],
+    ['complaint', { status: 'resolved' }],
+    ['decision', { verdict: 'block' }],
+    ['decision', { verdict: 'warn' }],
+    ['override', { status: 'approved' }],
+    ['override', { status: 'refused' }],
+    ['case_flag', { flag: 'recalled', activitiesAfterRecall: ['a', 'b', 'c'] }],
+    ['case_flag', { flag: 'recalled', activitiesAfterRecall: 'a' }],
+    ['plan', { x: 1 }],
+    ['outcome', { x: 1 }],
+    ['purge', { x: 1 }],
+  ].map(([type, body], i) => ({
+    type: type as ChainRecord['type'],
+    body: body as Record<string, unknown>,
+    id: `r${i}`,
+    caseId: 'c',
+    placementId: P,
+    at: i % 5 === 4 ? '2026-02-27T00:00:00.000Z' : '2026-03-02T00:00:00.000Z',
+    seq: i + 1,
+    workstationId: 'ws',
+  }));
+
+  it('grouped and counted, give the figures summarize gives record by record', () => {
+    const from = '2026-03-01T00:00:00.000Z';
+    const groups = new Map<string, number>();
+    for (const r of records) {
+      const key = `${canonicalJson(tallyOf(r))}\u0000${r.at < from ? 1 : 0}`;
+      groups.set(key, (groups.get(key) ?? 0) + 1);
+    }
+    expect(groups.size).toBeLessThan(records.length);
+    const s = emptySummary();
+    for (const [key, n] of groups) {
+      const [tally, late] = key.split('\u0000') as [string, string];
+      addTally(s, JSON.parse(tally), n, late === '1');
+    }
+    const expected = summarize(records, from);
+    expect(s).toEqual(expected);
+    expect(expected).toMatchObject({ records: 23, lateRecords: 4, promisesMade: 1, amountsCollected: { CNY: 5000, GBP: 700 }, activitiesAfterRecall: 3, guardrailBlocks: 0 });
   });
 });
