@@ -151,8 +151,8 @@ async function main(): Promise<void> {
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   }
-  if (!f.keep && !f.reuse) fs.rmSync(scratch, { recursive: true, force: true });
-  else fs.rmSync(path.join(scratch, 'sync'), { recursive: true, force: true });
+  // The scratch folder holds the database only without --keep/--reuse; either way it goes.
+  fs.rmSync(scratch, { recursive: true, force: true });
   process.exitCode = Object.keys(errors).filter((k) => errors[k as BenchKey] !== 'skipped (--only)').length > 0 ? 1 : 0;
 }
 

@@ -10,6 +10,7 @@ import { demoBackend, dbFingerprint, tempDir } from '../../support/backend';
 let t: ReturnType<typeof demoBackend>;
 let host: RunningHost;
 let rendererDir: string;
+let bridge: string;
 let session = '';
 
 beforeAll(async () => {
@@ -18,7 +19,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body><div id="root"></div></body></html>');
   fs.mkdirSync(path.join(rendererDir, 'assets'));
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  const bridge = path.join(rendererDir, '..', `bridge-${path.basename(rendererDir)}.js`);
+  // Beside the renderer folder, not in it (the host must not serve it as an asset); removed after.
+  bridge = path.join(rendererDir, '..', `bridge-${path.basename(rendererDir)}.js`);
   fs.writeFileSync(bridge, '/* bridge */');
   host = await startHost({ backend: t.backend, rendererDir, bridgeFile: bridge, loginAttemptsPerMinute: 4 });
   const login = JSON.parse((await api('auth.login', { username: 'wang.fang', password: DEMO_PASSWORD })).body) as { ok: boolean; value: { token: string } };
@@ -28,6 +30,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.close();
   t.cleanup();
+  fs.rmSync(rendererDir, { recursive: true, force: true });
+  fs.rmSync(bridge, { force: true });
 });
 
 /** Raw HTTP so Host and Origin can be set freely (fetch forbids changing Host). */
