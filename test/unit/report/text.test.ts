@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalBytes, canonicalJson } from '../../../common/domain/chain/canonical';
 import { GENESIS_HASH, chainHash } from '../../../common/domain/chain/hash';
@@ -123,5 +124,44 @@ describe('tallies', () => {
     const expected = summarize(records, from);
     expect(s).toEqual(expected);
     expect(expected).toMatchObject({ records: 23, lateRecords: 4, promisesMade: 1, amountsCollected: { CNY: 5000, GBP: 700 }, activitiesAfterRecall: 3, guardrailBlocks: 0 });
+  });
+
+  it('property: any run of records, spliced or tallied, matches the report built whole', () => {
+    const types = ['activity', 'promise', 'payment', 'complaint', 'decision', 'override', 'case_flag', 'plan', 'outcome', 'purge'] as const;
+    const value = fc.oneof(
+      fc.string({ maxLength: 6, unit: 'grapheme' }),
+      fc.constantFrom('call', 'sms', 'borrower', 'connected', 'open', 'kept', 'resolved', 'block', 'approved', 'recalled', 'CNY'),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string({ maxLength: 3 }), { maxLength: 3 }),
+    );
+    const keys = fc.constantFrom('channel', 'party', 'result', 'status', 'currency', 'amountMinor', 'verdict', 'flag', 'activitiesAfterRecall', 'note', '名', 'a"b');
+    const record = fc.record({
+      type: fc.constantFrom(...types),
+      placementId: fc.constantFrom(P, 'other', null),
+      late: fc.boolean(),
+      body: fc.dictionary(keys, value, { maxKeys: 6 }),
+    });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 25 }), (specs) => {
+        let prev = GENESIS_HASH;
+        const entries: ChainEntry[] = specs.map((x, i) => {
+          const r: ChainRecord = { type: x.type, id: `r${i}`, caseId: 'c', placementId: x.placementId, at: x.late ? '2026-02-01T00:00:00.000Z' : '2026-03-02T00:00:00.000Z', body: x.body, seq: 41 + i, workstationId: 'ws' };
+          const hash = chainHash(prev, canonicalBytes(r), sha256);
+          const entry = { record: r, prevHash: prev, hash };
+          prev = hash;
+          return entry;
+        });
+        const whole = buildReport({ ...header, entries });
+        const s = emptySummary();
+        for (const e of entries) if (e.record.placementId === P) addTally(s, JSON.parse(canonicalJson(tallyOf(e.record))), 1, e.record.at < header.period.from);
+        expect(s).toEqual(whole.summary);
+        const frame = canonicalJson(buildReportFrame({ ...header, head: whole.chain.head, summary: s }));
+        expect(spliceLinks(frame, P, asLinks(entries))).toBe(canonicalJson(whole));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
