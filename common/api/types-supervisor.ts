@@ -52,6 +52,10 @@ export interface DashboardView {
   source: 'local';
   /** When the figures were computed (UTC instant). */
   asOf: string;
+  /** The agency's time zone (IANA): the period's days are its calendar days. */
+  timeZone: string;
+  /** The calendar day of `asOf` in that zone: what "today" and "this week" count from. */
+  today: string;
   collectors: CollectorFigures[];
   placements: PlacementFigures[];
   team: PerformanceFigures;

@@ -10,6 +10,8 @@ import { exportListings } from '../../db/repos/reporting';
 import { openDatabase } from '../../db/open';
 import { exportToFile } from '../../main/backend/exports/to-file';
 import { periodParams } from '../../main/backend/services/report-figures';
+import { agencyTimeZone } from '../../main/backend/services/agency-zone';
+import { dayIn } from '../../common/domain/periods/days';
 import { BENCH_PROTECTOR } from './identity';
 import type { ExportChildResult } from './export-csv';
 import { measure } from './measure';
@@ -25,8 +27,10 @@ export async function runExportChild(a: ChildArgs): Promise<ExportChildResult> {
   const db = openDatabase(a.db, { readonly: true });
   const span = db.prepare('SELECT min(at) AS first, max(at) AS last, count(*) AS n FROM activities').get() as { first: string; last: string; n: number };
   const scope = (db.prepare('SELECT id FROM users').all() as { id: string }[]).map((u) => u.id);
-  const from = span.first.slice(0, 10);
-  const to = span.last.slice(0, 10);
+  // Every activity: the agency-local days of the first and the last.
+  const timeZone = agencyTimeZone(db);
+  const from = dayIn(span.first, timeZone);
+  const to = dayIn(span.last, timeZone);
   const effort = { time: 0, iterations: a.iterations, warmupIterations: 0 };
   let rows = 0;
   let file = '';
@@ -62,7 +66,7 @@ export async function runExportChild(a: ChildArgs): Promise<ExportChildResult> {
   if (rows !== span.n) throw new Error(`export_csv: the export wrote ${rows} rows, the database holds ${span.n} activities`);
   if (!fs.existsSync(file)) throw new Error(`export_csv: the export reported ${file}, which does not exist`);
 
-  const params = periodParams({ from, to, placementId: null }, scope, a.now);
+  const params = periodParams({ from, to, placementId: null }, scope, a.now, timeZone);
   const bareFile = path.join(a.out, 'bare.csv');
   let bareRows = 0;
   const bare = await measure(

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { expect, test } from './support/app';
 import { readDb } from './support/db';
 import { NOW_ENV } from './support/global-setup';
+import { dayIn, periodBounds } from '../../common/domain/periods/days';
 
 const KINDS = ['activities', 'ledger', 'conduct', 'performance'] as const;
 const FORMATS = ['csv', 'xlsx', 'pdf'] as const;
@@ -27,6 +28,9 @@ test('a supervisor reviews the team, decides, reassigns and exports', async ({ a
   await expect(page.getByTestId('sup-placement-row')).toHaveCount(3);
   await expect(page.getByTestId('sup-chart').first()).toBeVisible();
   await expect(page.getByTestId('sup-source')).toBeVisible();
+  // The demo agency's days are Shanghai's, and the dashboard says so.
+  await expect(page.getByTestId('sup-time-zone')).toHaveAttribute('data-time-zone', 'Asia/Shanghai');
+  await expect(page.getByTestId('sup-time-zone')).toContainText('Asia/Shanghai');
   // Other workstations' work, from verified reports via the lender (none here: not enrolled) — said so.
   await expect(page.getByTestId('sup-remote-source')).toContainText('verified');
   await testInfo.attach('supervisor-dashboard.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
@@ -62,8 +66,10 @@ test('a supervisor reviews the team, decides, reassigns and exports', async ({ a
   await expect.poll(() => readDb(dataDir, (db) => (db.prepare('SELECT assignee_id FROM cases WHERE id = ?').get(target.id) as { assignee_id: string }).assignee_id)).toBe(target.other);
 
   // Every report in every format, for the last week.
-  const today = process.env[NOW_ENV]!.slice(0, 10);
+  const zone = 'Asia/Shanghai';
+  const today = dayIn(process.env[NOW_ENV]!, zone);
   const weekAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+  const week = periodBounds(weekAgo, today, zone);
   await page.getByTestId('sup-tab-exports').click();
   for (const kind of KINDS) {
     for (const format of FORMATS) {
@@ -83,7 +89,7 @@ test('a supervisor reviews the team, decides, reassigns and exports', async ({ a
         // Several sections (ledger, conduct, performance) each sit under a title row.
         const rows = parse(text.slice(1), kind === 'activities' ? { columns: true } : { relax_column_count: true }) as unknown[];
         if (kind === 'activities') {
-          const n = readDb(dataDir, (db) => (db.prepare("SELECT count(*) AS n FROM activities WHERE substr(at, 1, 10) BETWEEN ? AND ?").get(weekAgo, today) as { n: number }).n);
+          const n = readDb(dataDir, (db) => (db.prepare('SELECT count(*) AS n FROM activities WHERE at >= ? AND at < ?').get(week.fromInstant, week.toInstant) as { n: number }).n);
           expect(rows.length).toBe(n);
         }
       } else if (format === 'xlsx') {

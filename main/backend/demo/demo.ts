@@ -11,6 +11,7 @@ import { casesRepo } from '../../../db/repos/cases';
 import { placementsRepo } from '../../../db/repos/placements';
 import { promisesRepo } from '../../../db/repos/promises';
 import { settingsRepo } from '../../../db/repos/settings';
+import { AGENCY_TIME_ZONE_KEY } from '../services/agency-zone';
 import { usersRepo } from '../../../db/repos/users';
 import type { AppContext } from '../context';
 import { demoPasswordHash } from '../auth/passwords';
@@ -164,6 +165,8 @@ export function createDemoAgency(app: AppContext, opts: DemoOptions): DemoSummar
   const { supervisorId: _sup, collectors } = db.transaction(() => seedPeople(app, now))();
   const placements = db.transaction(() => seedPlacements(app, now))();
   settingsRepo.set(db, 'default_user', 'wang.fang');
+  // The demo agency sits in Shanghai: its reporting days are Shanghai's on any machine.
+  settingsRepo.set(db, AGENCY_TIME_ZONE_KEY, 'Asia/Shanghai');
 
   // A bulk load into a new, empty database: a crash mid-seed leaves a half-made demo either way,
   // so skip the per-commit fsync while seeding and restore the connection's durability after.

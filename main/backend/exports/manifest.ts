@@ -14,12 +14,10 @@ import type { ExportOutcome, ExportRequest } from './types';
 
 export const MANIFEST_SUFFIX = '.manifest.json';
 
-const ManifestBody = z.strictObject({
+const bodyFields = {
   type: z.literal('casedesk.export-manifest'),
-  version: z.literal(1),
   kind: z.enum(['activities', 'ledger', 'conduct', 'performance']),
   format: z.enum(['csv', 'xlsx', 'pdf']),
-  period: z.strictObject({ from: z.string(), to: z.string(), days: z.literal('UTC calendar days, both inclusive') }),
   filters: z.strictObject({ placementId: z.string().nullable(), scopeUserIds: z.array(z.string()) }),
   file: z.strictObject({ name: z.string(), bytes: z.number().int(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   rows: z.strictObject({
@@ -32,12 +30,26 @@ const ManifestBody = z.strictObject({
   masked: z.boolean(),
   unmaskReason: z.string().optional(),
   publicKeyPem: z.string(),
+};
+const signatureField = {
+  signature: z.strictObject({ algorithm: z.literal('Ed25519'), over: z.literal('RFC 8785 canonical JSON of the manifest without "signature"'), value: z.string() }),
+};
+const PERIOD_DAYS = 'calendar days in timeZone, both inclusive';
+/** Version 2 (now): the period is days of the agency's time zone, and says which. */
+const ManifestBody = z.strictObject({
+  ...bodyFields,
+  version: z.literal(2),
+  period: z.strictObject({ from: z.string(), to: z.string(), timeZone: z.string(), days: z.literal(PERIOD_DAYS) }),
 });
 export type ManifestBody = z.infer<typeof ManifestBody>;
-
-export const ExportManifest = ManifestBody.extend({
-  signature: z.strictObject({ algorithm: z.literal('Ed25519'), over: z.literal('RFC 8785 canonical JSON of the manifest without "signature"'), value: z.string() }),
+/** Version 1 (before): UTC days. Still verifiable. */
+const ManifestBodyV1 = z.strictObject({
+  ...bodyFields,
+  version: z.literal(1),
+  period: z.strictObject({ from: z.string(), to: z.string(), days: z.literal('UTC calendar days, both inclusive') }),
 });
+
+export const ExportManifest = z.discriminatedUnion('version', [ManifestBody.extend(signatureField), ManifestBodyV1.extend(signatureField)]);
 export type ExportManifest = z.infer<typeof ExportManifest>;
 
 export const manifestPathOf = (file: string): string => `${file}${MANIFEST_SUFFIX}`;
@@ -45,10 +57,10 @@ export const manifestPathOf = (file: string): string => `${file}${MANIFEST_SUFFI
 export function buildManifest(req: ExportRequest, outcome: ExportOutcome, signer: Signer, unmaskReason: string | undefined): ExportManifest {
   const body: ManifestBody = {
     type: 'casedesk.export-manifest',
-    version: 1,
+    version: 2,
     kind: req.kind,
     format: req.format,
-    period: { from: req.from, to: req.to, days: 'UTC calendar days, both inclusive' },
+    period: { from: req.from, to: req.to, timeZone: req.timeZone, days: PERIOD_DAYS },
     filters: { placementId: req.placementId, scopeUserIds: req.scope },
     file: { name: path.basename(outcome.file), bytes: outcome.bytes, sha256: outcome.sha256 },
     rows: { total: outcome.rows, sections: outcome.sections.map((s) => ({ ...s })) },

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ExportFormat, ExportKind } from '../../../common/api/types-supervisor';
 import type { Db } from '../../../db/open';
 import { appendAudit } from '../audit/audit';
+import { agencyTimeZone } from '../services/agency-zone';
 import { teamScope } from '../services/supervisor';
 import type { Actor } from '../types';
 import type { ExportOutcome, ExportRequest } from './types';
@@ -39,6 +40,7 @@ export function buildRequest(
     format: input.format,
     from: input.from,
     to: input.to,
+    timeZone: agencyTimeZone(db),
     placementId: input.placementId ?? null,
     scope: scope.userIds,
     collectors: scope.collectorIds,

@@ -22,7 +22,7 @@ import { ExportCancelledError, type ExportOutcome, type ProgressFn } from './typ
 export interface ExportToFileOptions {
   kind: ExportKind;
   format: ExportFormat;
-  /** YYYY-MM-DD, both inclusive (UTC days). */
+  /** YYYY-MM-DD, both inclusive (whole days of the agency's time zone). */
   from: string;
   to: string;
   placementId?: string;

@@ -8,9 +8,11 @@ import type { ExportFormat, ExportKind } from '../../../common/api/types-supervi
 export interface ExportRequest {
   kind: ExportKind;
   format: ExportFormat;
-  /** Whole UTC days, both inclusive (YYYY-MM-DD). */
+  /** Whole days of `timeZone`, both inclusive (YYYY-MM-DD). */
   from: string;
   to: string;
+  /** The agency's time zone (IANA), whose calendar days the period counts. */
+  timeZone: string;
   placementId: string | null;
   /** User ids whose work the export covers (the caller's team, or everyone for an admin). */
   scope: string[];

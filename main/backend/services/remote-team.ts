@@ -9,10 +9,11 @@ import type { ReportSummary } from '../../../common/protocol/report';
 import { placementsRepo } from '../../../db/repos/placements';
 import { teamReportsRepo } from '../../../db/repos/team-reports';
 import type { Db } from '../../../db/open';
+import { periodBounds } from '../../../common/domain/periods/days';
 
-export function remoteTeam(db: Db, workstationId: string, from: string, to: string, placementId: string | undefined): RemoteTeamView {
-  const fromInstant = `${from}T00:00:00.000Z`;
-  const toInstant = new Date(Date.parse(`${to}T00:00:00.000Z`) + 86_400_000).toISOString();
+/** `period`: whole days of the agency's time zone, both inclusive. */
+export function remoteTeam(db: Db, workstationId: string, period: { from: string; to: string; timeZone: string }, placementId: string | undefined): RemoteTeamView {
+  const { fromInstant, toInstant } = periodBounds(period.from, period.to, period.timeZone);
   const codes = new Map(placementsRepo.all(db).map((p) => [p.id, p.code]));
   const groups = new Map<string, RemoteWorkstationFigures & { amounts: Record<string, number> }>();
   for (const r of teamReportsRepo.overlapping(db, fromInstant, toInstant, workstationId)) {

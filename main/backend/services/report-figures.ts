@@ -7,17 +7,21 @@ import type { Money } from '../../../common/api/types';
 import type { CollectorFigures, DashboardView, PerformanceFigures, PlacementFigures } from '../../../common/api/types-supervisor';
 import type { Db } from '../../../db/open';
 import { reportingRepo, type ReportParams } from '../../../db/repos/reporting';
+import { dayIn, periodBounds } from '../../../common/domain/periods/days';
 
-const DAY_MS = 86_400_000;
-
-/** Whole UTC days, both ends inclusive, as the half-open bounds the queries use. */
-export function periodParams(p: { from: string; to: string; placementId?: string | null | undefined }, scope: readonly string[], now: string): ReportParams {
-  const toDate = new Date(Date.parse(`${p.to}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10);
+/** Whole days of the agency's time zone, both ends inclusive, as the half-open bounds the queries use. */
+export function periodParams(
+  p: { from: string; to: string; placementId?: string | null | undefined },
+  scope: readonly string[],
+  now: string,
+  timeZone: string,
+): ReportParams {
+  const bounds = periodBounds(p.from, p.to, timeZone);
   return {
-    from: `${p.from}T00:00:00.000Z`,
-    to: `${toDate}T00:00:00.000Z`,
+    from: bounds.fromInstant,
+    to: bounds.toInstant,
     fromDate: p.from,
-    toDate,
+    toDate: bounds.dayAfter,
     scope: JSON.stringify(scope),
     placementId: p.placementId ?? null,
     now,
@@ -90,10 +94,12 @@ export interface DashboardRequest {
   /** Collectors shown as rows even with no activity. */
   collectors: readonly string[];
   now: string;
+  /** The agency's time zone: whose calendar days the period counts. */
+  timeZone: string;
 }
 
 export function buildDashboard(db: Db, req: DashboardRequest): Omit<DashboardView, 'remote'> {
-  const p = periodParams(req, req.scope, req.now);
+  const p = periodParams(req, req.scope, req.now, req.timeZone);
   const cells = new Map<string, { collectorId: string; placementId: string; t: Tally }>();
   const cell = (collectorId: string, placementId: string): Tally => {
     const key = `${collectorId}\u0000${placementId}`;
@@ -159,6 +165,8 @@ export function buildDashboard(db: Db, req: DashboardRequest): Omit<DashboardVie
     placementId: req.placementId ?? null,
     source: 'local',
     asOf: req.now,
+    timeZone: req.timeZone,
+    today: dayIn(req.now, req.timeZone),
     collectors,
     placements,
     team: figuresOf(team),

@@ -12,6 +12,7 @@ import { reportingRepo } from '../../../db/repos/reporting';
 import type { CallContext } from '../context';
 import type { Actor } from '../types';
 import { assertRole, visibleAssignees } from './access';
+import { agencyTimeZone } from './agency-zone';
 import { buildDashboard } from './report-figures';
 
 type Input<K extends keyof typeof supervisorMethods> = z.output<(typeof supervisorMethods)[K]['input']>;
@@ -53,8 +54,9 @@ export const supervisorService = {
     assertRole(ctx.app.db, ctx.actor, SUPERVISING, 'supervisor.dashboard', now);
     assertPlacement(ctx.app.db, input.placementId);
     const scope = teamScope(ctx.app.db, ctx.actor);
-    const local = buildDashboard(ctx.app.db, { from: input.from, to: input.to, placementId: input.placementId, scope: scope.userIds, collectors: scope.collectorIds, now });
-    return { ...local, remote: remoteTeam(ctx.app.db, ctx.app.workstationId, input.from, input.to, input.placementId) };
+    const timeZone = agencyTimeZone(ctx.app.db);
+    const local = buildDashboard(ctx.app.db, { from: input.from, to: input.to, placementId: input.placementId, scope: scope.userIds, collectors: scope.collectorIds, now, timeZone });
+    return { ...local, remote: remoteTeam(ctx.app.db, ctx.app.workstationId, { from: input.from, to: input.to, timeZone }, input.placementId) };
   },
 
   team(ctx: CallContext): TeamMember[] {

@@ -9,7 +9,7 @@ import type { DashboardView } from '../../../common/api/types-supervisor';
 import type { SyncStatus } from '../../../common/api/methods/sync';
 import type { ApiErrorBody } from '../../../common/api/result';
 import { call, toApiError } from '../../app/api';
-import { periodFor, periodProblem, utcDay, type Period, type PeriodMode } from './period';
+import { browserDay, periodFor, periodProblem, type Period, type PeriodMode } from './period';
 
 interface DashboardState {
   mode: PeriodMode;
@@ -32,8 +32,8 @@ let generation = 0;
 
 export const useDashboard = create<DashboardState>((set, get) => ({
   mode: 'week',
-  today: utcDay(new Date()),
-  custom: periodFor('month', utcDay(new Date()), { from: '', to: '' }),
+  today: browserDay(new Date()),
+  custom: periodFor('month', browserDay(new Date()), { from: '', to: '' }),
   placementId: '',
   view: null,
   sync: null,
@@ -63,7 +63,7 @@ export const useDashboard = create<DashboardState>((set, get) => ({
         call((a) => a.sync.status({})).catch(() => null),
       ]);
       if (mine !== generation) return;
-      const serverToday = utcDay(view.asOf);
+      const serverToday = view.today;
       if (serverToday !== get().today && get().mode !== 'custom') {
         // The backend's day differs from ours: count the period it would, once.
         set({ today: serverToday });

@@ -1,6 +1,8 @@
 /**
- * Reporting periods as the backend counts them: whole UTC calendar days, both ends inclusive.
- * "This week" and "this month" run to date (Monday / the 1st through today).
+ * Reporting periods as the backend counts them: whole calendar days of the agency's time zone,
+ * both ends inclusive. "This week" and "this month" run to date (Monday / the 1st through today),
+ * where "today" is the agency's day the backend reports (DashboardView.today). Day arithmetic here
+ * is on calendar dates only, so it is done in UTC where no day is 23 or 25 hours long.
  */
 
 /** Mirrors MAX_PERIOD_DAYS in common/api/methods/supervisor.ts (kept here so the bundle skips the schemas; a unit test holds them equal). */
@@ -18,10 +20,10 @@ export type PeriodProblem = 'invalid' | 'order' | 'tooLong';
 const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-/** The UTC calendar day of an instant (the backend's periods are UTC days). */
-export function utcDay(instant: Date | string): string {
-  const d = typeof instant === 'string' ? new Date(instant) : instant;
-  return d.toISOString().slice(0, 10);
+/** This window's calendar day: a first guess at the agency's "today" until the backend says it. */
+export function browserDay(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function parseDay(ymd: string): number | null {

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectorFigures, DashboardView, TeamMember } from '../../../common/api/types-supervisor';
 import { REPORTING_SQL } from '../../../db/repos/reporting';
 import { periodParams } from '../../../main/backend/services/report-figures';
+import { AGENCY_TIME_ZONE_KEY } from '../../../main/backend/services/agency-zone';
+import { settingsRepo } from '../../../db/repos/settings';
 import { demoBackend } from '../../support/backend';
 import { caseOf, insertActivity, insertComplaint, insertDecision, insertOverride, insertPayment, insertPromise, placementId, userId } from './fixtures';
 
@@ -20,6 +22,8 @@ beforeAll(() => {
   const A = userId(db, 'zhang.wei');
   const B = userId(db, 'li.na');
   ids = { A, B, CN: placementId(db, 'CN-2026-Q4'), US: placementId(db, 'US-2026-11') };
+  // The hand counts below are of UTC days; 'agency days' checks other zones.
+  settingsRepo.set(db, AGENCY_TIME_ZONE_KEY, 'UTC');
   const a1 = caseOf(db, 'zhang.wei', 'CN-2026-Q4');
   const a2 = caseOf(db, 'zhang.wei', 'US-2026-11');
   const b1 = caseOf(db, 'li.na', 'US-2026-11');
@@ -154,6 +158,42 @@ describe('supervisor.dashboard', () => {
   });
 });
 
+describe('agency days', () => {
+  it('counts whole days of the agency’s time zone, and says which zone and what day it is there', async () => {
+    const a1 = caseOf(t.db, 'zhang.wei', 'CN-2026-Q4');
+    const at = (iso: string, channel: 'call' | 'sms' | 'email' | 'letter') => insertActivity(t.db, a1, ids.A, { at: iso, channel, result: 'sent' });
+    at('2026-12-31T15:59:59.999Z', 'email'); // Shanghai: 31 Dec 23:59 — UTC: 31 Dec
+    at('2026-12-31T16:00:00.000Z', 'sms'); // Shanghai: 1 Jan 00:00 — UTC: 31 Dec
+    at('2027-01-31T15:59:59.999Z', 'call'); // Shanghai: 31 Jan 23:59 — UTC: 31 Jan
+    at('2027-01-31T16:00:00.000Z', 'letter'); // Shanghai: 1 Feb 00:00 — UTC: 31 Jan
+    const JANUARY = { from: '2027-01-01', to: '2027-01-31' };
+    try {
+      const utc = await t.call<DashboardView>('supervisor.dashboard', JANUARY);
+      expect(row(utc, 'zhang.wei').attemptsByChannel).toEqual({ call: 1, sms: 0, email: 0, letter: 1, visit: 0 });
+      expect(utc).toMatchObject({ timeZone: 'UTC', today: '2027-06-15' });
+
+      settingsRepo.set(t.db, AGENCY_TIME_ZONE_KEY, 'Asia/Shanghai');
+      const shanghai = await t.call<DashboardView>('supervisor.dashboard', JANUARY);
+      expect(row(shanghai, 'zhang.wei').attemptsByChannel).toEqual({ call: 1, sms: 1, email: 0, letter: 0, visit: 0 });
+      expect(shanghai).toMatchObject({ timeZone: 'Asia/Shanghai', today: '2027-06-15' });
+
+      // 20:00 UTC on 15 June is already 16 June in Shanghai.
+      expect(periodParams({ from: '2027-06-16', to: '2027-06-16' }, [], NOW, 'Asia/Shanghai')).toMatchObject({
+        from: '2027-06-15T16:00:00.000Z',
+        to: '2027-06-16T16:00:00.000Z',
+        fromDate: '2027-06-16',
+        toDate: '2027-06-17',
+      });
+
+      settingsRepo.set(t.db, AGENCY_TIME_ZONE_KEY, 'Mars/Olympus_Mons');
+      const bad = await t.backend.dispatch('supervisor.dashboard', JANUARY);
+      expect(bad).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/agency_time_zone is "Mars\/Olympus_Mons", which is not an IANA time zone/) } });
+    } finally {
+      settingsRepo.set(t.db, AGENCY_TIME_ZONE_KEY, 'UTC');
+    }
+  });
+});
+
 describe('role scoping', () => {
   it('a collector calling supervisor.* gets FORBIDDEN and an audit row', async () => {
     const collector = t.as('zhang.wei');
@@ -205,7 +245,7 @@ describe('role scoping', () => {
 
 describe('query plans', () => {
   it('every aggregate reads an index (no full table scan, no per-row sort of activities)', () => {
-    const p = periodParams(MARCH, [ids.A, ids.B], NOW);
+    const p = periodParams(MARCH, [ids.A, ids.B], NOW, 'Asia/Shanghai');
     for (const [name, sql] of Object.entries(REPORTING_SQL)) {
       const used = sql.match(/@\w+/g)?.map((s) => s.slice(1)) ?? [];
       const params = Object.fromEntries(Object.entries(p).filter(([k]) => used.includes(k)));

@@ -59,7 +59,7 @@ describe('team reports through the lender', () => {
     expect(status.lastError).toBeNull();
     expect(count(a, 'SELECT count(*) AS n FROM team_reports')).toBe(1);
     const today = new Date().toISOString().slice(0, 10);
-    const view = remoteTeam(a.db, a.workstationId, today, today, undefined);
+    const view = remoteTeam(a.db, a.workstationId, { from: today, to: today, timeZone: 'UTC' }, undefined);
     expect(view.source).toBe('lender-verified-reports');
     expect(view.lastPulledAt).not.toBeNull();
     expect(view.workstations).toHaveLength(1);

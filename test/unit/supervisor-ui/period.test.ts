@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PERIOD_DAYS as CONTRACT_MAX } from '../../../common/api/methods/supervisor';
-import { MAX_PERIOD_DAYS, isDay, monthToDate, periodDays, periodFor, periodProblem, utcDay, weekToDate } from '../../../renderer/features/supervisor/period';
+import { MAX_PERIOD_DAYS, isDay, monthToDate, periodDays, periodFor, periodProblem, browserDay, weekToDate } from '../../../renderer/features/supervisor/period';
 
 describe('supervisor periods', () => {
   it('keeps the same longest period as the contract', () => {
@@ -48,8 +48,8 @@ describe('supervisor periods', () => {
     expect(periodFor('week', '2025-11-19', custom).from).toBe('2025-11-17');
   });
 
-  it('takes the UTC day of an instant', () => {
-    expect(utcDay('2025-11-19T23:30:00.000Z')).toBe('2025-11-19');
-    expect(utcDay(new Date('2025-11-20T01:00:00+08:00'))).toBe('2025-11-19');
+  it('guesses today from this window’s local calendar (the backend’s agency day replaces it)', () => {
+    expect(browserDay(new Date(2025, 10, 19, 23, 30))).toBe('2025-11-19');
+    expect(browserDay(new Date(2025, 0, 1, 0, 0))).toBe('2025-01-01');
   });
 });

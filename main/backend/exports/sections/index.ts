@@ -13,10 +13,10 @@ import { performanceSections } from './performance';
  * row iterator is open, which better-sqlite3 does not allow on the iterating connection.
  */
 export function sectionsFor(db: Db, lookupDb: Db, req: ExportRequest): Section[] {
-  const p = periodParams(req, req.scope, req.exportedAt);
+  const p = periodParams(req, req.scope, req.exportedAt, req.timeZone);
   const labels = new Labels(lookupDb, req.masked);
   const dashboard = () =>
-    buildDashboard(db, { from: req.from, to: req.to, placementId: req.placementId, scope: req.scope, collectors: req.collectors, now: req.exportedAt });
+    buildDashboard(db, { from: req.from, to: req.to, placementId: req.placementId, scope: req.scope, collectors: req.collectors, now: req.exportedAt, timeZone: req.timeZone });
   switch (req.kind) {
     case 'activities':
       return activitySections(db, p, labels);

@@ -25,7 +25,7 @@ function cover(doc: Doc, req: ExportRequest, sections: readonly Section[], place
   doc.moveDown(0.3).fontSize(11).fillColor('#444444').text('CaseDesk report export 报表导出');
   doc.moveDown(1.2).fillColor('#000000').fontSize(11);
   const lines: [string, string][] = [
-    ['期间 Period (UTC days, inclusive)', `${req.from} – ${req.to}`],
+    ['期间 Period (whole days, inclusive)', `${req.from} – ${req.to} (${req.timeZone})`],
     ['委案 Placement', placementLabel],
     ['导出人 Exported by', `${req.exportedBy.displayName} (${req.exportedBy.username})`],
     ['导出时间 Exported at (UTC)', req.exportedAt],

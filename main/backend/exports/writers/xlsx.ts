@@ -87,7 +87,7 @@ function writeAbout(wb: ExcelJS.stream.xlsx.WorkbookWriter, req: ExportRequest, 
   const rows: [string, string | number][] = [
     ['项目 Field', '内容 Value'],
     ['报表 Report', KIND_TITLES[req.kind]],
-    ['期间 Period (UTC days, inclusive)', `${req.from} – ${req.to}`],
+    ['期间 Period (whole days, inclusive)', `${req.from} – ${req.to} (${req.timeZone})`],
     ['委案 Placement', placementLabel],
     ['导出人 Exported by', `${req.exportedBy.displayName} (${req.exportedBy.username})`],
     ['导出时间 Exported at (UTC)', req.exportedAt],

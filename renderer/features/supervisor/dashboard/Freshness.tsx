@@ -14,7 +14,9 @@ export function Freshness({ view, sync }: { view: DashboardView; sync: SyncStatu
     <div className="sup-freshness" data-testid="sup-freshness">
       <p>
         <strong>{t('supervisor.fresh.period', { from: formatDate(view.period.from, locale), to: formatDate(view.period.to, locale) })}</strong>{' '}
-        <span className="muted">{t('supervisor.fresh.utcDays')}</span>
+        <span className="muted" data-testid="sup-time-zone" data-time-zone={view.timeZone}>
+          {t('supervisor.fresh.zoneDays', { zone: view.timeZone })}
+        </span>
       </p>
       <p>
         <span className="badge badge-muted" data-testid="sup-source" data-source={view.source}>

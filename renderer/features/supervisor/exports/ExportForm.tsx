@@ -17,6 +17,7 @@ export function ExportForm() {
   const starting = useExports((s) => s.starting);
   const running = useExports((s) => s.job !== null && !isFinished(s.job.state));
   const today = useDashboard((s) => s.today);
+  const timeZone = useDashboard((s) => s.view?.timeZone);
   const [tried, setTried] = useState(false);
   const problem = exportFormProblem(form);
   const periodBad = problem !== null && problem !== 'reason';
@@ -92,7 +93,7 @@ export function ExportForm() {
       </div>
       <div className="quick-picks">
         <span id={`${id}-period`} className={periodBad ? 'form-error small' : 'muted small'}>
-          {periodBad ? t(`supervisor.period.problem.${problem}`) : t('supervisor.fresh.utcDays')}
+          {periodBad ? t(`supervisor.period.problem.${problem}`) : (timeZone ? t('supervisor.fresh.zoneDays', { zone: timeZone }) : t('supervisor.fresh.agencyDays'))}
         </span>
         <button type="button" className="btn btn-small btn-ghost" onClick={() => setForm(weekToDate(today))}>
           {t('supervisor.period.week')}
