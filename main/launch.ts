@@ -7,6 +7,9 @@ import path from 'node:path';
 import { electronBinaryStatus } from './electron/detect';
 import { runHost } from './host/main';
 import { UsageError } from './cli/io';
+import { trace } from './host/trace';
+
+trace('launch bundle evaluated');
 
 async function launch(argv: readonly string[]): Promise<void> {
   const forceHost = argv.includes('--host') || process.env.CASEDESK_HOST === '1';

@@ -11,6 +11,7 @@ import { purgeExpired } from './services/privacy';
 import { startSync } from './sync/start';
 import { workstationProtector } from './sync/protection';
 import { readPassphraseFile } from './keys';
+import { trace } from '../host/trace';
 
 export interface BootOptions {
   dataDir: string;
@@ -34,8 +35,10 @@ export function bootBackend(o: BootOptions) {
     ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}),
     ...(o.now ? { now: o.now } : {}),
   });
+  trace('backend created');
   const { purged } = purgeExpired(backend.app, null);
   if (purged.length > 0) o.log(`purged personal data of ${purged.length} case(s) past their retention period`);
+  trace('purge done');
   const encrypted = 'dbKey' in o.access;
   const protector = workstationProtector(backend.app.db, {
     encrypted,
@@ -47,7 +50,9 @@ export function bootBackend(o: BootOptions) {
     ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}),
     workerScript: path.join(o.distDir, 'exports-worker.cjs'),
   });
+  trace('exports configured');
   const sync = startSync(backend.app, protector);
+  trace('sync started');
   return {
     backend,
     async stop(): Promise<void> {

@@ -14,6 +14,7 @@ import { fail, type Result } from '../../common/api/result';
 import type { Backend } from '../backend/types';
 import { SECURITY_HEADERS } from './security-headers';
 import { mimeOf, resolveStatic } from './static';
+import { trace, traceEnabled } from './trace';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const BRIDGE_PATH = '/casedesk-bridge.js';
@@ -102,6 +103,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   let allowedOrigins: Set<string> = new Set();
 
   const server = http.createServer((req, res) => {
+    if (traceEnabled()) {
+      trace(`request ${req.method} ${(req.url ?? '').replace(/#.*/, '').slice(0, 60)}`);
+      res.once('finish', () => trace(`response ${res.statusCode} ${(req.url ?? '').slice(0, 60)}`));
+    }
     const host = req.headers.host ?? '';
     if (!allowedHosts.has(host)) {
       sendResult(res, 403, fail('FORBIDDEN', 'This host only answers requests addressed to its own loopback address.'));
