@@ -24,7 +24,9 @@ const node = {
 
 const entries = [
   { in: 'main/cli/entry.ts', out: 'dist/cli.cjs', opts: node },
+  // dist/launch.cjs is a small loader that runs dist/launch-app.cjs with a V8 code cache.
   { in: 'main/launch.ts', out: 'dist/launch.cjs', opts: node },
+  { in: 'main/launch-app.ts', out: 'dist/launch-app.cjs', opts: node },
   { in: 'preload/web.ts', out: 'dist/host/bridge.js', opts: { ...node, platform: 'browser', format: 'iife', target: 'chrome120', external: [] } },
   { in: 'main/electron/main.ts', out: 'dist/electron/main.cjs', opts: node },
   { in: 'main/electron/backend-process.ts', out: 'dist/electron/backend-process.cjs', opts: node },
