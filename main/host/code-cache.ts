@@ -16,7 +16,16 @@ import vm from 'node:vm';
 
 type Wrapped = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
 
-export function requireWithCodeCache(file: string, cacheFile: string, env: NodeJS.ProcessEnv = process.env): unknown {
+export interface CodeCacheLoad {
+  exports: unknown;
+  /** hit: V8 used the cache; miss: there was none; rejected: V8 refused it (stale, corrupt); off: disabled. */
+  cache: 'hit' | 'miss' | 'rejected' | 'off';
+  /** Writes a fresh cache (atomically; errors ignored). Call it late — at exit — so it also holds what ran lazily. */
+  save(): void;
+}
+
+/** Runs `file` as a CommonJS module (its own require, module, __filename, __dirname) with `cacheFile`. */
+export function requireWithCodeCache(file: string, cacheFile: string, env: NodeJS.ProcessEnv = process.env): CodeCacheLoad {
   const source = fs.readFileSync(file, 'utf8');
   const enabled = env.CASEDESK_CODE_CACHE !== '0';
   let cachedData: Buffer | undefined;
@@ -28,18 +37,14 @@ export function requireWithCodeCache(file: string, cacheFile: string, env: NodeJ
     }
   }
   const script = new vm.Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  if (enabled && (!cachedData || script.cachedDataRejected === true)) {
-    // Written at exit, so it holds the functions this run compiled lazily as well, not just the top level.
-    process.once('exit', () => writeCache(script, cacheFile));
-  }
+  const cache = !enabled ? 'off' : !cachedData ? 'miss' : script.cachedDataRejected === true ? 'rejected' : 'hit';
   const fn = script.runInThisContext({ displayErrors: true }) as Wrapped;
   const mod = new Module(file);
   mod.filename = file;
   mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
-  const req = createRequire(file);
-  fn.call(mod.exports, mod.exports, req, mod, file, path.dirname(file));
+  fn.call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
   mod.loaded = true;
-  return mod.exports;
+  return { exports: mod.exports, cache, save: () => writeCache(script, cacheFile) };
 }
 
 function writeCache(script: vm.Script, cacheFile: string): void {

@@ -2,9 +2,11 @@
  * Screens loaded on first use. Each loader is memoised, so pointing at the entry that opens a screen
  * can start its download early and opening it reuses that download.
  */
-let supervisor: Promise<typeof import('../features/supervisor/SupervisorConsole')> | undefined;
+import type * as SupervisorModule from '../features/supervisor/SupervisorConsole';
 
-export function loadSupervisorConsole(): Promise<typeof import('../features/supervisor/SupervisorConsole')> {
+let supervisor: Promise<typeof SupervisorModule> | undefined;
+
+export function loadSupervisorConsole(): Promise<typeof SupervisorModule> {
   supervisor ??= import('../features/supervisor/SupervisorConsole').catch((err: unknown) => {
     // A failed download (host restarting) may be retried on the next attempt.
     supervisor = undefined;
