@@ -1,3 +1,5 @@
+// First: starts the sign-in status request before the rest of the app is evaluated.
+import './features/auth/earlyStatus';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/base.css';
