@@ -12,8 +12,10 @@ import './styles/supervisor.css';
 import { initI18n } from './app/i18n';
 import { App } from './app/App';
 import { AuthGate } from './features/auth/AuthGate';
+import { primeQueueOnSignIn } from './features/queue/prime';
 
 initI18n();
+primeQueueOnSignIn();
 
 const root = document.getElementById('root');
 if (root) {

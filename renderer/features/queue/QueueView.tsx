@@ -45,12 +45,12 @@ export function QueueView() {
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? PAGE_SIZE - 1;
 
-  // First visit loads page 0; coming back from a case refreshes what is on screen (it may have changed).
+  // First visit loads page 0 (or shows the page asked for at sign-in); coming back from a case
+  // refreshes what is on screen (it may have changed).
   useEffect(() => {
-    if (useQueue.getState().generation === 0) useQueue.getState().setSort('priority', 'desc');
-    else invalidate();
+    useQueue.getState().enter();
     scrollRef.current?.focus({ preventScroll: true });
-  }, [invalidate]);
+  }, []);
 
   // Fetch the pages on screen once scrolling settles a moment, so a fast fling does not fetch every page passed.
   const pagesVersion = useQueue((s) => s.pagesVersion);
