@@ -59,8 +59,13 @@ export function QueueView() {
     return () => window.clearTimeout(timer);
   }, [firstIndex, lastIndex, pagesVersion, ensureRange]);
 
+  // Keep the selected row in view. The first page of a fresh screen with the first row selected is
+  // already there (initialOffset): scrolling then would only force a layout before the first paint.
+  const scrolled = useRef(false);
   useEffect(() => {
-    if (count > 0) virtualizer.scrollToIndex(Math.min(selected, count - 1), { align: 'auto' });
+    if (count === 0 || (selected === 0 && !scrolled.current)) return;
+    scrolled.current = true;
+    virtualizer.scrollToIndex(Math.min(selected, count - 1), { align: 'auto' });
   }, [selected, count, virtualizer]);
 
   const openSelected = () => {
