@@ -104,8 +104,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   const server = http.createServer((req, res) => {
     if (traceEnabled()) {
-      trace(`request ${req.method} ${(req.url ?? '').replace(/#.*/, '').slice(0, 60)}`);
-      res.once('finish', () => trace(`response ${res.statusCode} ${(req.url ?? '').slice(0, 60)}`));
+      // The path only (no query): static file names and API method names.
+      const where = (req.url ?? '').replace(/[?#].*/, '').slice(0, 60);
+      trace(`request ${req.method} ${where}`);
+      res.once('finish', () => trace(`response ${res.statusCode} ${where}`));
     }
     const host = req.headers.host ?? '';
     if (!allowedHosts.has(host)) {

@@ -2,7 +2,13 @@
  * startup: from spawning the loopback host on the seeded database to the first queue row visible
  * in Chromium (signing in as the demo supervisor when the app asks). The browser is launched
  * once beforehand: what is timed is the app's start — the process, opening the database, the
- * server, the page, sign-in, the first queue page — not Chromium's.
+ * server, the page, sign-in, the first queue page — not Chromium's. Each run opens a new page (a
+ * fresh browser context: no HTTP cache, and the host's port, hence origin, is new every start
+ * anyway). The host's V8 code cache (dist/launch-app.cjs.v8cache, see main/host/code-cache.ts)
+ * is written by the first start after a build — the flag probe or the warm-up — so the timed runs
+ * are repeat starts, as a user's are; CASEDESK_CODE_CACHE=0 times cold compiles instead.
+ * CASEDESK_TRACE=1 prints each run's host trace (milestones and requests, ms since the host
+ * process started) to stderr.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +24,8 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 interface Host {
   child: ChildProcess;
   url: string;
+  /** Everything the host printed so far. */
+  output(): string;
 }
 
 function startHost(ctx: BenchContext, extra: string[]): Promise<Host> {
@@ -35,7 +43,7 @@ function startHost(ctx: BenchContext, extra: string[]): Promise<Host> {
       const m = /CaseDesk is serving at (\S+)/.exec(out);
       if (m?.[1]) {
         clearTimeout(timer);
-        resolve({ child, url: m[1] });
+        resolve({ child, url: m[1], output: () => out });
       }
     });
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -58,6 +66,7 @@ class HostExit extends Error {
 }
 
 async function stopHost(host: Host): Promise<void> {
+  if (process.env.CASEDESK_TRACE === '1') process.stderr.write(`[bench] startup host output:\n${host.output()}\n`);
   if (host.child.exitCode !== null) return;
   const exited = new Promise((r) => host.child.once('exit', r));
   host.child.kill('SIGTERM');
