@@ -54,15 +54,29 @@ export async function call<T>(invoke: (api: CaseDeskApi) => Promise<Result<T>>):
 
 /**
  * A call that is not what the user is waiting for (status pills, polls): sent once the calls already
- * under way — including those the components rendered in the same pass start — have settled. The
- * backend answers one call at a time, so a slow status query sent alongside the first queue page
- * would otherwise hold that page up.
+ * under way — including those the components rendered in the same pass start — have settled and the
+ * page has rendered their answers. The backend answers one call at a time, so a slow status query
+ * sent alongside the first queue page would otherwise hold that page up.
  */
 export async function callWhenIdle<T>(invoke: (api: CaseDeskApi) => Promise<Result<T>>): Promise<T> {
   // One task later, so the effects of the same render have sent their calls.
   await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
-  while (inFlight > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
-  return call(invoke);
+  for (;;) {
+    while (inFlight > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
+    // Then once the page has rendered what those calls brought (the browser is idle), so the
+    // backend's work for this call does not compete with painting them; at most a second later.
+    await whenBrowserIdle(IDLE_TIMEOUT_MS);
+    if (inFlight === 0) return call(invoke);
+  }
+}
+
+const IDLE_TIMEOUT_MS = 1000;
+
+function whenBrowserIdle(timeout: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => resolve(), { timeout });
+    else window.setTimeout(resolve, 0);
+  });
 }
 
 let onSessionLost: ((why: 'locked' | 'ended') => void) | undefined;

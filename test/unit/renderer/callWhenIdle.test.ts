@@ -68,4 +68,26 @@ describe('callWhenIdle', () => {
     answer('sync.status');
     await expect(background).resolves.toBe('sync.status');
   });
+
+  it('waits for the browser to be idle (the answers rendered) before sending', async () => {
+    const idle: (() => void)[] = [];
+    (globalThis as unknown as { window: Record<string, unknown> }).window.requestIdleCallback = (cb: () => void, opts: { timeout: number }) => {
+      expect(opts.timeout).toBeGreaterThan(0);
+      idle.push(cb);
+      return idle.length;
+    };
+    const queue = call((a) => (a as unknown as Fake).cases.queue());
+    const background = callWhenIdle((a) => (a as unknown as Fake).sync.status());
+    await tick();
+    answer('cases.queue');
+    await queue;
+    await tick();
+    expect(sent).toEqual(['cases.queue']);
+    expect(idle).toHaveLength(1);
+    idle.shift()?.();
+    await tick();
+    expect(sent).toEqual(['cases.queue', 'sync.status']);
+    answer('sync.status');
+    await expect(background).resolves.toBe('sync.status');
+  });
 });
