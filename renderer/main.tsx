@@ -1,3 +1,5 @@
+// First: starts the sign-in status request before the rest of the app is evaluated.
+import './features/auth/earlyStatus';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/base.css';
@@ -10,8 +12,10 @@ import './styles/supervisor.css';
 import { initI18n } from './app/i18n';
 import { App } from './app/App';
 import { AuthGate } from './features/auth/AuthGate';
+import { primeQueueOnSignIn } from './features/queue/prime';
 
 initI18n();
+primeQueueOnSignIn();
 
 const root = document.getElementById('root');
 if (root) {

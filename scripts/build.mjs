@@ -5,6 +5,8 @@ import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { build as viteBuild } from 'vite';
+import { lazyDependencies } from './lazy-deps.mjs';
+import { bridgeContract } from './bridge-contract.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
@@ -24,8 +26,11 @@ const node = {
 
 const entries = [
   { in: 'main/cli/entry.ts', out: 'dist/cli.cjs', opts: node },
+  // dist/launch.cjs is a small loader that runs dist/launch-app.cjs with a V8 code cache.
   { in: 'main/launch.ts', out: 'dist/launch.cjs', opts: node },
-  { in: 'preload/web.ts', out: 'dist/host/bridge.js', opts: { ...node, platform: 'browser', format: 'iife', target: 'chrome120', external: [] } },
+  { in: 'main/launch-app.ts', out: 'dist/launch-app.cjs', opts: { ...node, plugins: [lazyDependencies()] } },
+  // The bridge gets the contract's method names without its schemas (see bridge-contract.mjs).
+  { in: 'preload/web.ts', out: 'dist/host/bridge.js', opts: { ...node, platform: 'browser', format: 'iife', target: 'chrome120', external: [], plugins: [bridgeContract(root)] } },
   { in: 'main/electron/main.ts', out: 'dist/electron/main.cjs', opts: node },
   { in: 'main/electron/backend-process.ts', out: 'dist/electron/backend-process.cjs', opts: node },
   // Sandboxed preloads cannot require npm modules: everything but `electron` is bundled in.

@@ -1,6 +1,6 @@
 /**
  * What every long-running host does after the database key is settled: open the backend, purge
- * personal data past retention, give exports and sync the workstation key's protector, start sync.
+ * personal data past retention, give exports and sync the workstation key's protector, and start sync a few seconds later.
  * The loopback host and Electron's backend process both boot through here.
  */
 import path from 'node:path';
@@ -8,9 +8,10 @@ import { createBackend } from './index';
 import type { DatabaseAccess } from './keys/startup';
 import { configureExports } from './exports/signing';
 import { purgeExpired } from './services/privacy';
-import { startSync } from './sync/start';
+import { attachSyncService, createSyncService } from './sync/service';
 import { workstationProtector } from './sync/protection';
 import { readPassphraseFile } from './keys';
+import { trace } from '../host/trace';
 
 export interface BootOptions {
   dataDir: string;
@@ -23,7 +24,17 @@ export interface BootOptions {
   distDir: string;
   now?: (() => Date) | undefined;
   log: (line: string) => void;
+  /**
+   * How long after boot the sync loop starts (default SYNC_START_DELAY_MS). Its first round reads
+   * the outbox's pending counts, which on a large database holds the event loop for a good part of
+   * a second: started at once, it would hold up the host's first page and sign-in. Sync is
+   * background work (everything it sends was committed locally first), so it starts once the app is
+   * up; `syncNow()` from the UI still works at any time after start.
+   */
+  syncStartDelayMs?: number | undefined;
 }
+
+export const SYNC_START_DELAY_MS = 5_000;
 
 export function bootBackend(o: BootOptions) {
   const backend = createBackend({
@@ -34,8 +45,10 @@ export function bootBackend(o: BootOptions) {
     ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}),
     ...(o.now ? { now: o.now } : {}),
   });
+  trace('backend created');
   const { purged } = purgeExpired(backend.app, null);
   if (purged.length > 0) o.log(`purged personal data of ${purged.length} case(s) past their retention period`);
+  trace('purge done');
   const encrypted = 'dbKey' in o.access;
   const protector = workstationProtector(backend.app.db, {
     encrypted,
@@ -47,10 +60,29 @@ export function bootBackend(o: BootOptions) {
     ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}),
     workerScript: path.join(o.distDir, 'exports-worker.cjs'),
   });
-  const sync = startSync(backend.app, protector);
+  trace('exports configured');
+  // The service is attached at once (the UI may ask for its status or sync now at any time); only
+  // its background loop waits.
+  const sync = createSyncService(backend.app, { protector });
+  attachSyncService(backend.app, sync);
+  let stopped = false;
+  const begin = () => {
+    timer = undefined;
+    if (stopped) return;
+    sync.start();
+    trace('sync started');
+  };
+  const delay = o.syncStartDelayMs ?? SYNC_START_DELAY_MS;
+  let timer: NodeJS.Timeout | undefined = delay > 0 ? setTimeout(begin, delay) : undefined;
+  // A pending start must not keep alive a process that is otherwise done.
+  timer?.unref();
+  if (delay <= 0) begin();
   return {
     backend,
     async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
       await sync.stop();
       backend.close();
     },

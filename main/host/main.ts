@@ -21,6 +21,7 @@ import { parseFlags, positiveInt } from '../cli/args';
 import { UsageError } from '../cli/io';
 import { findChromium, openAppWindow } from './browser';
 import { startHost } from './server';
+import { trace } from './trace';
 
 const USAGE = 'usage: npm start -- [--data-dir DIR] [--demo [--cases N]] [--port N] [--no-open] [--plain]';
 
@@ -89,8 +90,10 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
     stderr: process.stderr,
     log,
   });
+  trace('database access resolved');
   const booted = bootBackend({ dataDir, host: 'web', access, passphraseFile, distDir, now: now ?? undefined, log });
   const { backend } = booted;
+  trace('backend booted');
   if (usersRepo.all(backend.app.db).length === 0) {
     const wantDemo = values.demo === true || (await askYesNo(`No agency in ${dataDir} yet. Create the demo agency (${cases} cases)?`));
     if (wantDemo) {
@@ -110,6 +113,7 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
     port,
     log,
   });
+  trace('host listening');
   const chromium = values['no-open'] ? null : findChromium();
   if (chromium) {
     openAppWindow(chromium, host.appUrl, dataDir);
@@ -117,6 +121,7 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
   }
   // The one line tests and people wait for.
   process.stdout.write(`CaseDesk is serving at ${host.appUrl}\n`);
+  trace('ready line written');
   const stop = async () => {
     await host.close();
     await booted.stop();

@@ -14,6 +14,7 @@ import { fail, type Result } from '../../common/api/result';
 import type { Backend } from '../backend/types';
 import { SECURITY_HEADERS } from './security-headers';
 import { mimeOf, resolveStatic } from './static';
+import { trace, traceEnabled } from './trace';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const BRIDGE_PATH = '/casedesk-bridge.js';
@@ -102,6 +103,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   let allowedOrigins: Set<string> = new Set();
 
   const server = http.createServer((req, res) => {
+    if (traceEnabled()) {
+      // The path only (no query): static file names and API method names.
+      const where = (req.url ?? '').replace(/[?#].*/, '').slice(0, 60);
+      trace(`request ${req.method} ${where}`);
+      res.once('finish', () => trace(`response ${res.statusCode} ${where}`));
+    }
     const host = req.headers.host ?? '';
     if (!allowedHosts.has(host)) {
       sendResult(res, 403, fail('FORBIDDEN', 'This host only answers requests addressed to its own loopback address.'));

@@ -1,19 +1,23 @@
 /** The shell: top bar, the current screen, the keyboard help, the notice line. */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../stores/navigation';
 import { useSession } from '../stores/session';
 import { useUi } from '../stores/ui';
 import { TopBar } from './TopBar';
+import { loadSupervisorConsole } from './lazyScreens';
 import { HelpOverlay } from './HelpOverlay';
 import { NoticeBar } from './NoticeBar';
 import { useHotkeys } from './hotkeys';
 import { errorText } from './errors';
 import { QueueView } from '../features/queue/QueueView';
 import { CaseView } from '../features/case/CaseView';
-import { SupervisorConsole } from '../features/supervisor/SupervisorConsole';
 import { useNextCase } from '../features/queue/useNextCase';
 import { hasStoredLanguage, languageFromLocale, setLanguage } from './i18n';
+
+// The supervisor console (and its charting library, about half of the renderer's code) is loaded
+// when first opened: a start that shows the queue does not download, parse or compile it.
+const SupervisorConsole = lazy(() => loadSupervisorConsole().then((m) => ({ default: m.SupervisorConsole })));
 
 export function App() {
   const { t } = useTranslation();
@@ -55,7 +59,17 @@ export function App() {
       <main id="main" className="main" tabIndex={-1}>
         {view.name === 'queue' ? <QueueView /> : null}
         {view.name === 'case' ? <CaseView key={view.caseId} caseId={view.caseId} /> : null}
-        {view.name === 'supervisor' ? <SupervisorConsole /> : null}
+        {view.name === 'supervisor' ? (
+          <Suspense
+            fallback={
+              <p className="muted" aria-busy="true">
+                {t('common.loading')}
+              </p>
+            }
+          >
+            <SupervisorConsole />
+          </Suspense>
+        ) : null}
       </main>
       <NoticeBar />
       {helpOpen ? <HelpOverlay onClose={() => setHelpOpen(false)} /> : null}

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../common/api/methods/sync';
-import { call } from './api';
+import { callWhenIdle } from './api';
 import { formatInstant } from './format';
 
 const POLL_MS = 15_000;
@@ -15,7 +15,7 @@ export function SyncPill() {
   useEffect(() => {
     let live = true;
     const load = () =>
-      call((a) => a.sync.status({}))
+      callWhenIdle((a) => a.sync.status({}))
         .then((s) => {
           if (!live) return;
           setStatus(s);

@@ -4,6 +4,7 @@ import { useNavigation } from '../stores/navigation';
 import { useUi } from '../stores/ui';
 import { LANGUAGES, isLanguage, setLanguage } from './i18n';
 import { SyncPill } from './SyncPill';
+import { loadSupervisorConsole } from './lazyScreens';
 
 export function TopBar() {
   const { t, i18n } = useTranslation();
@@ -26,7 +27,15 @@ export function TopBar() {
           {t('queue.title')}
         </button>
         {canSupervise ? (
-          <button type="button" className="btn btn-ghost" onClick={openSupervisor} aria-current={viewName === 'supervisor' ? 'page' : undefined} data-testid="nav-supervisor">
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={openSupervisor}
+            onPointerEnter={() => void loadSupervisorConsole().catch(() => undefined)}
+            onFocus={() => void loadSupervisorConsole().catch(() => undefined)}
+            aria-current={viewName === 'supervisor' ? 'page' : undefined}
+            data-testid="nav-supervisor"
+          >
             {t('supervisor.title')}
           </button>
         ) : null}

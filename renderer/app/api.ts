@@ -19,9 +19,21 @@ export function api(): CaseDeskApi {
   return window.casedesk;
 }
 
+let inFlight = 0;
+let idleWaiters: (() => void)[] = [];
+
+function settled(): void {
+  inFlight -= 1;
+  if (inFlight > 0) return;
+  const waiters = idleWaiters;
+  idleWaiters = [];
+  for (const w of waiters) w();
+}
+
 /** Awaits an envelope and unwraps it; anything thrown on the way becomes an ApiError. */
 export async function call<T>(invoke: (api: CaseDeskApi) => Promise<Result<T>>): Promise<T> {
   let result: Result<T>;
+  inFlight += 1;
   try {
     result = await invoke(api());
   } catch (err) {
@@ -30,12 +42,41 @@ export async function call<T>(invoke: (api: CaseDeskApi) => Promise<Result<T>>):
       code: 'INTERNAL',
       message: err instanceof Error ? err.message : String(err),
     });
+  } finally {
+    settled();
   }
   if (result.ok) return result.value;
   // The backend locked the session (idle) or ended it: show the lock or sign-in screen at once.
   if (result.error.code === 'LOCKED') onSessionLost?.('locked');
   else if (result.error.code === 'UNAUTHENTICATED') onSessionLost?.('ended');
   throw new ApiError(result.error);
+}
+
+/**
+ * A call that is not what the user is waiting for (status pills, polls): sent once the calls already
+ * under way — including those the components rendered in the same pass start — have settled and the
+ * page has rendered their answers. The backend answers one call at a time, so a slow status query
+ * sent alongside the first queue page would otherwise hold that page up.
+ */
+export async function callWhenIdle<T>(invoke: (api: CaseDeskApi) => Promise<Result<T>>): Promise<T> {
+  // One task later, so the effects of the same render have sent their calls.
+  await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
+  for (;;) {
+    while (inFlight > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
+    // Then once the page has rendered what those calls brought (the browser is idle), so the
+    // backend's work for this call does not compete with painting them; at most a second later.
+    await whenBrowserIdle(IDLE_TIMEOUT_MS);
+    if (inFlight === 0) return call(invoke);
+  }
+}
+
+const IDLE_TIMEOUT_MS = 1000;
+
+function whenBrowserIdle(timeout: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => resolve(), { timeout });
+    else window.setTimeout(resolve, 0);
+  });
 }
 
 let onSessionLost: ((why: 'locked' | 'ended') => void) | undefined;

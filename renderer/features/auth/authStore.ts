@@ -7,6 +7,7 @@ import type { AuthStatus } from '../../../common/api/methods/auth';
 import type { UserSummary } from '../../../common/api/types';
 import type { ApiErrorBody } from '../../../common/api/result';
 import { call, setSessionLostHandler, toApiError } from '../../app/api';
+import { takeEarlyStatus } from './earlyStatus';
 
 export type AuthPhase = 'loading' | 'setup' | 'signedOut' | 'signedIn';
 
@@ -38,7 +39,7 @@ export const useAuth = create<AuthState>((set, get) => ({
   busy: false,
   async refresh() {
     try {
-      const s = await call((a) => a.auth.status({}));
+      const s = await (takeEarlyStatus() ?? call((a) => a.auth.status({})));
       set({ phase: phaseOf(s), user: s.user, locked: s.locked, idleLockMinutes: s.idleLockMinutes, error: null });
     } catch (err) {
       set({ phase: 'signedOut', error: toApiError(err).body });

@@ -45,12 +45,12 @@ export function QueueView() {
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? PAGE_SIZE - 1;
 
-  // First visit loads page 0; coming back from a case refreshes what is on screen (it may have changed).
+  // First visit loads page 0 (or shows the page asked for at sign-in); coming back from a case
+  // refreshes what is on screen (it may have changed).
   useEffect(() => {
-    if (useQueue.getState().generation === 0) useQueue.getState().setSort('priority', 'desc');
-    else invalidate();
+    useQueue.getState().enter();
     scrollRef.current?.focus({ preventScroll: true });
-  }, [invalidate]);
+  }, []);
 
   // Fetch the pages on screen once scrolling settles a moment, so a fast fling does not fetch every page passed.
   const pagesVersion = useQueue((s) => s.pagesVersion);
@@ -59,8 +59,13 @@ export function QueueView() {
     return () => window.clearTimeout(timer);
   }, [firstIndex, lastIndex, pagesVersion, ensureRange]);
 
+  // Keep the selected row in view. The first page of a fresh screen with the first row selected is
+  // already there (initialOffset): scrolling then would only force a layout before the first paint.
+  const scrolled = useRef(false);
   useEffect(() => {
-    if (count > 0) virtualizer.scrollToIndex(Math.min(selected, count - 1), { align: 'auto' });
+    if (count === 0 || (selected === 0 && !scrolled.current)) return;
+    scrolled.current = true;
+    virtualizer.scrollToIndex(Math.min(selected, count - 1), { align: 'auto' });
   }, [selected, count, virtualizer]);
 
   const openSelected = () => {

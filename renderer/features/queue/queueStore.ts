@@ -64,6 +64,12 @@ interface QueueState {
   inFlight: Set<number>;
   error: ApiErrorBody | null;
   selected: number;
+  /** The first page was asked for before the queue screen mounted (at sign-in) and not yet shown. */
+  primed: boolean;
+  /** At sign-in: ask for the default query's first page while the app shell renders. */
+  prime(): void;
+  /** The queue screen mounted: the first visit loads page 0 (unless primed); later visits refresh what is on screen. */
+  enter(): void;
   setSort(sort: QueueSort, dir?: SortDir): void;
   setSearch(search: string): void;
   setFilter<K extends keyof QueueFilters>(key: K, value: QueueFilters[K]): void;
@@ -150,7 +156,19 @@ export const useQueue = create<QueueState>((set, get) => {
     inFlight: new Set(),
     error: null,
     selected: 0,
+    primed: false,
 
+    prime() {
+      if (get().generation !== 0) return;
+      get().setSort('priority', DEFAULT_DIR.priority);
+      set({ primed: true });
+    },
+    enter() {
+      const s = get();
+      if (s.generation === 0) s.setSort('priority', DEFAULT_DIR.priority);
+      else if (s.primed) set({ primed: false });
+      else s.invalidate();
+    },
     setSort(sort, dir) {
       const s = get();
       const nextDir = dir ?? (s.sort === sort ? (s.dir === 'asc' ? 'desc' : 'asc') : DEFAULT_DIR[sort]);
