@@ -6,6 +6,7 @@ import * as purge from './0004_purge';
 import * as searchRowid from './0005_search_rowid';
 import * as teamReports from './0006_team_reports';
 import * as reportFrames from './0007_report_frames';
+import * as outboxCounts from './0008_outbox_counts';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, ...searchRowid },
   { version: 6, ...teamReports },
   { version: 7, ...reportFrames },
+  { version: 8, ...outboxCounts },
 ];
 
 export function checkRegistry(list: readonly Migration[]): void {

@@ -21,9 +21,8 @@ export const outboxRepo = perConnection(function buildOutboxRepo(db: Db) {
     'INSERT INTO outbox (id, kind, ref_id, payload_json, created_at) VALUES (@id, @kind, @ref_id, @payload_json, @created_at)',
   );
   const pendingOfKind = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE sent_at IS NULL AND kind = ? ORDER BY seq');
-  const pendingCount = db.prepare<[], { kind: string; n: number }>(
-    'SELECT kind, count(*) AS n FROM outbox WHERE sent_at IS NULL GROUP BY kind',
-  );
+  // Tallies kept by triggers (migration 8), not a count over every unsent row.
+  const pendingCount = db.prepare<[], { kind: string; n: number }>('SELECT kind, n FROM outbox_counts WHERE n > 0');
   const markSent = db.prepare<[string, string]>('UPDATE outbox SET sent_at = ?, last_error = NULL WHERE id = ?');
   const markSentByRef = db.prepare<[string, string, string]>(
     'UPDATE outbox SET sent_at = ?, last_error = NULL WHERE kind = ? AND ref_id = ? AND sent_at IS NULL',
