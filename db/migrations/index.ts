@@ -5,6 +5,7 @@ import * as benchIndexes from './0003_bench_indexes';
 import * as purge from './0004_purge';
 import * as searchRowid from './0005_search_rowid';
 import * as teamReports from './0006_team_reports';
+import * as activitiesExport from './0007_activities_export';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, ...purge },
   { version: 5, ...searchRowid },
   { version: 6, ...teamReports },
+  { version: 7, ...activitiesExport },
 ];
 
 export function checkRegistry(list: readonly Migration[]): void {

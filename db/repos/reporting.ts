@@ -218,17 +218,40 @@ export type OverrideExportRow = [string, string, string, string, string, string,
 /** [openedAt, caseId, category, channel, status, dueAt, resolvedAt, description, assigneeId] */
 export type ComplaintExportRow = [string, string, string, string, string, string, string | null, string, string | null];
 
+const ACTIVITIES_WHERE = `a.at >= @from AND a.at < @to AND ${IN_SCOPE('a.collector_id')} AND ${PLACEMENT_OF_CASE('a.case_id')}`;
+const ACTIVITIES_KEYS: (keyof ReportParams)[] = ['from', 'to', 'scope', 'placementId'];
+
+export type ContactPointKind = 'mobile' | 'phone' | 'email' | 'address' | 'workplace';
+/** [id, kind, value] */
+export type ContactPointRow = [string, ContactPointKind, string];
+
 export const exportListings = {
-  // Rows: activities_at keeps time order without sorting a million rows (the scope test runs per
-  // row). Count: the covering activities_report, so counting never reads the table.
-  activities: listing<ActivityExportRow>(
-    'a.at, a.case_id, a.collector_id, a.channel, a.direction, a.party, a.contact_point_id, a.result, a.outcome, a.text, a.disclosure_confirmed, a.identity_verified, a.source',
-    'activities a INDEXED BY activities_at',
-    `a.at >= @from AND a.at < @to AND ${IN_SCOPE('a.collector_id')} AND ${PLACEMENT_OF_CASE('a.case_id')}`,
-    'a.at',
-    ['from', 'to', 'scope', 'placementId'],
-    'activities a INDEXED BY activities_report',
-  ),
+  // Rows: activities_export (migration 0007) holds every column read here in time order, so a
+  // million rows are one walk through that index and never a lookup into the table (the scope test
+  // runs per row). Count: the covering activities_report, so counting never reads the table.
+  activities: {
+    ...listing<ActivityExportRow>(
+      'a.at, a.case_id, a.collector_id, a.channel, a.direction, a.party, a.contact_point_id, a.result, a.outcome, a.text, a.disclosure_confirmed, a.identity_verified, a.source',
+      'activities a INDEXED BY activities_export',
+      ACTIVITIES_WHERE,
+      'a.at',
+      ACTIVITIES_KEYS,
+      'activities a INDEXED BY activities_report',
+    ),
+    /**
+     * The contact points the listed activities name, each once, in id order: one pass over the
+     * same index (the id column only) and probes into contact_points in key order, instead of a
+     * probe at random for each new id met in time order (several times slower at 100,000 ids).
+     */
+    contactPoints: (db: Db, p: ReportParams): IterableIterator<ContactPointRow> =>
+      stmt(
+        db,
+        `SELECT cp.id, cp.kind, cp.value FROM contact_points cp
+         WHERE cp.id IN (SELECT a.contact_point_id FROM activities a INDEXED BY activities_export WHERE ${ACTIVITIES_WHERE})`,
+      )
+        .raw(true)
+        .iterate(pick(p, ...ACTIVITIES_KEYS)) as IterableIterator<ContactPointRow>,
+  },
   payments: listing<PaymentExportRow>(
     'p.paid_on, p.case_id, p.amount_minor, p.currency, p.source, p.reference, p.recorded_by, p.created_at',
     'payments p INDEXED BY payments_paid_on JOIN cases c ON c.id = p.case_id',

@@ -5,7 +5,7 @@
  */
 import { maskContact, maskName } from '../../../common/domain/privacy/mask';
 import type { Db } from '../../../db/open';
-import { lookups, reportingRepo, type CaseLabelRow } from '../../../db/repos/reporting';
+import { lookups, reportingRepo, type CaseLabelRow, type ContactPointRow } from '../../../db/repos/reporting';
 
 export interface CaseLabel {
   reference: string;
@@ -37,6 +37,17 @@ export class Labels {
     const cases = lookups.caseCount(this.db);
     if (cases > CACHE_LIMIT || rows < 2 * cases) return;
     for (const row of lookups.allCaseLabels(this.db)) this.cases.set(row.id, this.labelOf(row));
+  }
+
+  /**
+   * Fills the contact cache from one query over the contact points an export names (in id order),
+   * up to the cache's bound; any not loaded are still looked up one by one.
+   */
+  preloadContacts(rows: Iterable<ContactPointRow>): void {
+    for (const [id, kind, value] of rows) {
+      if (this.contacts.size >= CACHE_LIMIT) break;
+      this.contacts.set(id, this.masked ? maskContact(kind, value) : value);
+    }
   }
 
   private labelOf(row: CaseLabelRow | undefined): CaseLabel {

@@ -7,6 +7,7 @@ import type { Cell, Section } from '../types';
 export function activitySections(db: Db, p: ReportParams, labels: Labels): Section[] {
   const total = exportListings.activities.count(db, p);
   labels.preloadCasesFor(total);
+  labels.preloadContacts(exportListings.activities.contactPoints(db, p));
   return [
     {
       title: '联系记录 Activities',
