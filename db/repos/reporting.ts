@@ -222,8 +222,8 @@ const ACTIVITIES_WHERE = `a.at >= @from AND a.at < @to AND ${IN_SCOPE('a.collect
 const ACTIVITIES_KEYS: (keyof ReportParams)[] = ['from', 'to', 'scope', 'placementId'];
 
 export type ContactPointKind = 'mobile' | 'phone' | 'email' | 'address' | 'workplace';
-/** [id, kind, value] */
-export type ContactPointRow = [string, ContactPointKind, string];
+/** [contactPointId, activities, kind, value]: kind and value are null when the id is (or names no contact point). */
+export type ContactPointCountRow = [string | null, number, ContactPointKind | null, string | null];
 
 export const exportListings = {
   // Rows: activities_export (migration 0007) holds every column read here in time order, so a
@@ -239,18 +239,20 @@ export const exportListings = {
       'activities a INDEXED BY activities_report',
     ),
     /**
-     * The contact points the listed activities name, each once, in id order: one pass over the
-     * same index (the id column only) and probes into contact_points in key order, instead of a
-     * probe at random for each new id met in time order (several times slower at 100,000 ids).
+     * The contact points the listed activities name, each once with how many of them name it (so
+     * the counts add up to count()): one pass over the same index, the id column only, then probes
+     * into contact_points in key order — instead of a probe at random for each new id the rows meet
+     * in time order (several times slower at 100,000 ids), and instead of a separate count.
      */
-    contactPoints: (db: Db, p: ReportParams): IterableIterator<ContactPointRow> =>
+    contactPoints: (db: Db, p: ReportParams): IterableIterator<ContactPointCountRow> =>
       stmt(
         db,
-        `SELECT cp.id, cp.kind, cp.value FROM contact_points cp
-         WHERE cp.id IN (SELECT a.contact_point_id FROM activities a INDEXED BY activities_export WHERE ${ACTIVITIES_WHERE})`,
+        `SELECT g.id, g.n, cp.kind, cp.value
+         FROM (SELECT a.contact_point_id AS id, count(*) AS n FROM activities a INDEXED BY activities_export WHERE ${ACTIVITIES_WHERE} GROUP BY a.contact_point_id) g
+         LEFT JOIN contact_points cp ON cp.id = g.id`,
       )
         .raw(true)
-        .iterate(pick(p, ...ACTIVITIES_KEYS)) as IterableIterator<ContactPointRow>,
+        .iterate(pick(p, ...ACTIVITIES_KEYS)) as IterableIterator<ContactPointCountRow>,
   },
   payments: listing<PaymentExportRow>(
     'p.paid_on, p.case_id, p.amount_minor, p.currency, p.source, p.reference, p.recorded_by, p.created_at',

@@ -1,42 +1,27 @@
 /**
- * CSV (RFC 4180): UTF-8 with a byte-order mark so Excel reads Chinese correctly, CRLF between
- * records, a field quoted when it holds a comma, a double quote, CR or LF (quotes doubled inside).
- * Kinds with several sections write each under a title row, separated by a blank line.
+ * CSV: UTF-8 with a byte-order mark so Excel reads Chinese correctly, CRLF line ends, fields quoted
+ * as RFC 4180 says (csv-text.ts, which also says why not csv-stringify). Kinds with several sections
+ * write each under a title row, separated by a blank line. A section that offers its rows as CSV
+ * records (csvRecords) is written from those, others from their cells.
  *
- * Lines are built here rather than by csv-stringify. The quoting rule above is the whole of what
- * csv-stringify did for us (string fields, default options), and its per-record machinery (cast
- * hooks, option objects, a [value, field] pair per cell) cost more than the rest of the write:
- * ~2.5 s of a 1,000,000-row export whose target is 5 s (issue #7). test/unit/exports/csv.test.ts
- * checks this writer byte for byte against csv-stringify, and round-trips it through csv-parse, on
- * tricky values (quotes, commas, CR/LF, CJK, leading = + - @). One deliberate difference: with
- * record_delimiter '\r\n', csv-stringify left a lone '\n' or '\r' unquoted (it then only quotes the
- * full '\r\n'), which split a note with a line break across two records; here it is quoted.
- *
- * The text is encoded and written in ~1 MB pieces with fs.writeSync (no stream, no per-row write),
+ * The text is encoded and written in ~1 MB pieces with fs.writeSync (no stream, no write per row),
  * and hashed as it is written, so the manifest's digest needs no second read of the file.
  */
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import { CHECK_EVERY, cellText, yieldToLoop } from './cells';
 import { ExportCancelledError, type Section, type SectionResult } from '../types';
+import { csvField, csvRecord } from './csv-text';
 
-/** Characters of CSV text gathered before they are encoded and written (~1 MB). */
-const PIECE = 1 << 20;
-const NEEDS_QUOTES = /[",\r\n]/;
-const QUOTE = /"/g;
+/**
+ * Characters of CSV text gathered before they are joined, encoded, hashed and written. Small enough
+ * that the lines die young (a scavenge, not a promotion to the old generation), large enough that a
+ * million rows are a couple of thousand writes.
+ */
+const PIECE = 1 << 16;
+/** Characters written between yields to the event loop (~1 MB). */
+const YIELD_EVERY = 1 << 20;
 const EOL = '\r\n';
-
-/** One field as RFC 4180 writes it. */
-export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(QUOTE, '""')}"` : value;
-}
-
-/** One record, without its line end. */
-export function csvRecord(values: readonly string[]): string {
-  let line = '';
-  for (let k = 0; k < values.length; k++) line += k === 0 ? csvField(values[k] ?? '') : `,${csvField(values[k] ?? '')}`;
-  return line;
-}
 
 export interface CsvResult {
   sections: SectionResult[];
@@ -54,10 +39,15 @@ export async function writeCsv(
   const fd = fs.openSync(file, 'w');
   const hash = createHash('sha256');
   let bytes = 0;
-  let text = '\uFEFF';
+  // Lines of the piece being gathered, each followed by an empty string to join as the line end.
+  let lines: string[] = ['\uFEFF'];
+  let chars = 0;
+  let sinceYield = 0;
   const flush = (): void => {
-    const piece = Buffer.from(text, 'utf8');
-    text = '';
+    const piece = Buffer.from(lines.join(''), 'utf8');
+    lines = [];
+    sinceYield += chars;
+    chars = 0;
     for (let at = 0; at < piece.length; ) at += fs.writeSync(fd, piece, at, piece.length - at);
     hash.update(piece);
     bytes += piece.length;
@@ -67,28 +57,26 @@ export async function writeCsv(
   try {
     for (const [i, s] of sections.entries()) {
       if (sections.length > 1) {
-        if (i > 0) text += EOL;
-        text += csvRecord([s.title]) + EOL;
+        if (i > 0) lines.push(EOL);
+        lines.push(csvRecord([s.title]), EOL);
       }
-      text += csvRecord(s.columns.map((c) => c.header)) + EOL;
-      const types = s.columns.map((c) => c.type);
+      lines.push(csvRecord(s.columns.map((c) => c.header)), EOL);
       let n = 0;
-      for (const row of s.rows()) {
-        let line = '';
-        for (let k = 0; k < row.length; k++) {
-          const field = csvField(cellText(row[k] ?? null, types[k] ?? 'text'));
-          line += k === 0 ? field : `,${field}`;
-        }
-        text += line + EOL;
+      for (const record of s.csvRecords ? s.csvRecords() : recordsOf(s)) {
+        lines.push(record, EOL);
+        chars += record.length;
         n++;
         if (++done % CHECK_EVERY === 0) {
           if (isCancelled()) throw new ExportCancelledError();
           onRow(done);
         }
-        if (text.length >= PIECE) {
+        if (chars >= PIECE) {
           flush();
-          // Lets progress, cancel and other messages through when the export runs in-process.
-          await yieldToLoop();
+          if (sinceYield >= YIELD_EVERY) {
+            sinceYield = 0;
+            // Lets progress, cancel and other messages through when the export runs in-process.
+            await yieldToLoop();
+          }
         }
       }
       results.push({ title: s.title, rows: n });
@@ -99,4 +87,14 @@ export async function writeCsv(
   }
   onRow(done);
   return { sections: results, sha256: hash.digest('hex'), bytes };
+}
+
+/** A section's rows as CSV records, from its cells. */
+export function* recordsOf(s: Section): Iterable<string> {
+  const types = s.columns.map((c) => c.type);
+  for (const row of s.rows()) {
+    const fields = new Array<string>(row.length);
+    for (let k = 0; k < row.length; k++) fields[k] = csvField(cellText(row[k] ?? null, types[k] ?? 'text'));
+    yield fields.join(',');
+  }
 }
