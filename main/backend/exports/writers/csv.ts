@@ -4,7 +4,7 @@
  * write each under a title row, separated by a blank line. A section that offers its rows as CSV
  * records (csvRecords) is written from those, others from their cells.
  *
- * The text is encoded and written in ~1 MB pieces with fs.writeSync (no stream, no write per row),
+ * The text is encoded and written in 64 kB pieces with fs.writeSync (no stream, no write per row),
  * and hashed as it is written, so the manifest's digest needs no second read of the file.
  */
 import fs from 'node:fs';
