@@ -15,7 +15,8 @@ import { openDatabase, type Db } from '../../../db/open';
 import { exportListings } from '../../../db/repos/reporting';
 import { Labels } from '../../../main/backend/exports/labels';
 import { activitySections } from '../../../main/backend/exports/sections/activities';
-import { cellText } from '../../../main/backend/exports/writers/cells';
+import { ExportCancelledError, type Section } from '../../../main/backend/exports/types';
+import { cellText, CHECK_EVERY } from '../../../main/backend/exports/writers/cells';
 import { recordsOf, writeCsv } from '../../../main/backend/exports/writers/csv';
 import { periodParams } from '../../../main/backend/services/report-figures';
 import { caseOf, userId } from '../supervisor/fixtures';
@@ -100,6 +101,27 @@ describe('activities CSV', () => {
     // Time order, as the export documents.
     const times = records.slice(1).map((r) => r[0] ?? '');
     expect(times).toEqual([...times].sort());
+  });
+
+  it('reports progress and stops when cancelled, closing the file', async () => {
+    const synthetic: Section = {
+      title: 'synthetic',
+      columns: [{ header: 'n', type: 'int', width: 5 }],
+      total: 5 * CHECK_EVERY,
+      *rows() {
+        for (let i = 0; i < 5 * CHECK_EVERY; i++) yield [i];
+      },
+    };
+    const file = path.join(t.dataDir, 'cancelled.csv');
+    const progress: number[] = [];
+    await expect(writeCsv([synthetic], file, (n) => progress.push(n), () => progress.length >= 2)).rejects.toBeInstanceOf(ExportCancelledError);
+    expect(progress).toEqual([CHECK_EVERY, 2 * CHECK_EVERY]);
+    fs.rmSync(file); // closed: removable on every platform, as runExport does after a cancel
+    const done: number[] = [];
+    const result = await writeCsv([synthetic], file, (n) => done.push(n), () => false);
+    expect(result.sections).toEqual([{ title: 'synthetic', rows: 5 * CHECK_EVERY }]);
+    expect(done.at(-1)).toBe(5 * CHECK_EVERY);
+    expect(fs.readFileSync(file, 'utf8').split('\r\n').slice(0, 3)).toEqual(['\uFEFFn', '0', '1']);
   });
 
   it('counts the rows and finds their contact points in one pass that agrees with count()', () => {
