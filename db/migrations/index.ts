@@ -7,6 +7,7 @@ import * as searchRowid from './0005_search_rowid';
 import * as teamReports from './0006_team_reports';
 import * as reportFrames from './0007_report_frames';
 import * as outboxCounts from './0008_outbox_counts';
+import * as activitiesExport from './0009_activities_export';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, ...teamReports },
   { version: 7, ...reportFrames },
   { version: 8, ...outboxCounts },
+  { version: 9, ...activitiesExport },
 ];
 
 export function checkRegistry(list: readonly Migration[]): void {

@@ -5,13 +5,23 @@
  */
 import { maskContact, maskName } from '../../../common/domain/privacy/mask';
 import type { Db } from '../../../db/open';
-import { lookups, reportingRepo, type CaseLabelRow } from '../../../db/repos/reporting';
+import { lookups, reportingRepo, type CaseLabelRow, type ContactPointKind } from '../../../db/repos/reporting';
+import { csvField, csvRecord } from './writers/csv-text';
 
 export interface CaseLabel {
   reference: string;
   placement: string;
   borrower: string;
+  /** The three as CSV fields: quoted once per case, not once per row of a CSV export. */
+  csv: string;
 }
+
+const caseLabel = (reference: string, placement: string, borrower: string): CaseLabel => ({
+  reference,
+  placement,
+  borrower,
+  csv: csvRecord([reference, placement, borrower]),
+});
 
 /** Bounded so an export over every case of a large agency keeps a flat memory profile. */
 const CACHE_LIMIT = 250_000;
@@ -21,12 +31,14 @@ export class Labels {
   private readonly cases = new Map<string, CaseLabel>();
   private readonly contacts = new Map<string, string>();
   private readonly users: Map<string, string>;
+  private readonly usersCsv: Map<string, string>;
 
   constructor(
     private readonly db: Db,
     readonly masked: boolean,
   ) {
     this.users = new Map(reportingRepo.users(db).map((u) => [u.id, u.display_name]));
+    this.usersCsv = new Map([...this.users].map(([id, name]) => [id, csvField(name)]));
   }
 
   /**
@@ -39,19 +51,29 @@ export class Labels {
     for (const row of lookups.allCaseLabels(this.db)) this.cases.set(row.id, this.labelOf(row));
   }
 
+  /** Puts one contact point in the contact cache (an export's preload), while the cache has room. */
+  preloadContact(id: string, kind: ContactPointKind, value: string): void {
+    if (this.contacts.size < CACHE_LIMIT) this.contacts.set(id, this.masked ? maskContact(kind, value) : value);
+  }
+
   private labelOf(row: CaseLabelRow | undefined): CaseLabel {
     const name = row && row.purged_at === null ? row.borrower_name : '';
-    return { reference: row?.reference ?? '', placement: row?.placement_code ?? '', borrower: this.masked ? maskName(name) : name };
+    return caseLabel(row?.reference ?? '', row?.placement_code ?? '', this.masked ? maskName(name) : name);
   }
 
   caseOf(caseId: string): CaseLabel {
     let label = this.cases.get(caseId);
     if (label) return label;
     const row = lookups.caseLabel(this.db, caseId);
-    label = row ? this.labelOf(row) : { reference: caseId, placement: '', borrower: '' };
+    label = row ? this.labelOf(row) : caseLabel(caseId, '', '');
     if (this.cases.size >= CACHE_LIMIT) this.cases.clear();
     this.cases.set(caseId, label);
     return label;
+  }
+
+  /** caseOf(caseId) as three CSV fields: reference, placement, borrower. */
+  caseCsv(caseId: string): string {
+    return (this.cases.get(caseId) ?? this.caseOf(caseId)).csv;
   }
 
   contact(id: string | null): string {
@@ -67,6 +89,11 @@ export class Labels {
 
   user(id: string | null): string {
     return id === null ? '' : (this.users.get(id) ?? id);
+  }
+
+  /** user(id) as a CSV field. */
+  userCsv(id: string | null): string {
+    return id === null ? '' : (this.usersCsv.get(id) ?? csvField(id));
   }
 
   /** Free text may name people or give numbers: masked exports keep only whether there was any. */

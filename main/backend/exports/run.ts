@@ -41,24 +41,30 @@ export async function runExport(req: ExportRequest, onProgress: ProgressFn, isCa
     const onRow = (done: number) => onProgress(done, total);
     onRow(0);
     let results: SectionResult[];
+    let digest: { sha256: string; bytes: number };
     try {
       switch (req.format) {
-        case 'csv':
-          results = await writeCsv(sections, req.outFile, onRow, isCancelled);
+        case 'csv': {
+          // The CSV writer hashes what it writes: no second read of a file of a few hundred MB.
+          const csv = await writeCsv(sections, req.outFile, onRow, isCancelled);
+          results = csv.sections;
+          digest = { sha256: csv.sha256, bytes: csv.bytes };
           break;
+        }
         case 'xlsx':
           // The XLSX and PDF writers (exceljs, pdfkit) load on first use: they cost start-up time.
           results = await (await import('./writers/xlsx')).writeXlsx(req, sections, label, onRow, isCancelled);
+          digest = await fileDigest(req.outFile);
           break;
         case 'pdf':
           results = await (await import('./writers/pdf')).writePdf(req, sections, label, onRow, isCancelled);
+          digest = await fileDigest(req.outFile);
           break;
       }
     } catch (err) {
       removeQuietly(req.outFile);
       throw err;
     }
-    const digest = await fileDigest(req.outFile);
     return { file: req.outFile, rows: results.reduce((s, r) => s + r.rows, 0), sections: results, ...digest };
   } finally {
     if (db.inTransaction) db.exec('COMMIT');

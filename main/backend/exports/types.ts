@@ -55,6 +55,12 @@ export interface Section {
   /** Known before the first row is written (COUNT(*) over the same WHERE), for progress. */
   total: number;
   rows: () => Iterable<Cell[]>;
+  /**
+   * The same rows as CSV records (fields quoted as csvField does, no line end), for a section of
+   * many rows: it can keep its labels quoted once instead of turning every row into cells first.
+   * When present the CSV writer uses it; it must give exactly the text rows() would (tested).
+   */
+  csvRecords?: () => Iterable<string>;
   /** Figures drawn as bar charts in the PDF. */
   charts?: BarChart[];
 }
