@@ -6,7 +6,7 @@
 import { maskContact, maskName } from '../../../common/domain/privacy/mask';
 import type { Db } from '../../../db/open';
 import { lookups, reportingRepo, type CaseLabelRow, type ContactPointKind } from '../../../db/repos/reporting';
-import { csvField, csvRecord } from './writers/csv-text';
+import { csvText, csvTextRecord } from './writers/csv-text';
 
 export interface CaseLabel {
   reference: string;
@@ -20,7 +20,7 @@ const caseLabel = (reference: string, placement: string, borrower: string): Case
   reference,
   placement,
   borrower,
-  csv: csvRecord([reference, placement, borrower]),
+  csv: csvTextRecord([reference, placement, borrower]),
 });
 
 /** Bounded so an export over every case of a large agency keeps a flat memory profile. */
@@ -38,7 +38,7 @@ export class Labels {
     readonly masked: boolean,
   ) {
     this.users = new Map(reportingRepo.users(db).map((u) => [u.id, u.display_name]));
-    this.usersCsv = new Map([...this.users].map(([id, name]) => [id, csvField(name)]));
+    this.usersCsv = new Map([...this.users].map(([id, name]) => [id, csvText(name)]));
   }
 
   /**
@@ -93,7 +93,7 @@ export class Labels {
 
   /** user(id) as a CSV field. */
   userCsv(id: string | null): string {
-    return id === null ? '' : (this.usersCsv.get(id) ?? csvField(id));
+    return id === null ? '' : (this.usersCsv.get(id) ?? csvText(id));
   }
 
   /** Free text may name people or give numbers: masked exports keep only whether there was any. */

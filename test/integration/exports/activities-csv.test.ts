@@ -77,13 +77,20 @@ describe('activities CSV', () => {
       expect(joined.includes('Smith, ""Jack""')).toBe(!masked);
       expect(joined.includes('"1 Main St, ""Apt 2""\nSpringfield 北京市朝阳区"')).toBe(!masked);
       expect(joined.includes('〔已隐去 redacted〕')).toBe(masked);
+      // Text that a spreadsheet would run as a formula is written as text (apostrophe first).
+      expect(joined).toContain(",'=1+2,");
+      expect(joined).toContain(",'@home,");
+      expect(joined.includes("'+86 138 0013 8000")).toBe(!masked);
+      expect(joined).not.toMatch(/,=1\+2,/);
     });
   }
 
   it('writes a file that parses back to the cells, with BOM, header and the digest of its bytes', async () => {
     const s = sectionOf(false);
     const types = s.columns.map((c) => c.type);
-    const expected = [...sectionOf(false).rows()].map((row) => row.map((cell, k) => cellText(cell, types[k] ?? 'text')));
+    // Text cells a spreadsheet would run as formulas come back with their apostrophe (csvText).
+    const asText = (text: string, type: string) => (type === 'text' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+    const expected = [...sectionOf(false).rows()].map((row) => row.map((cell, k) => asText(cellText(cell, types[k] ?? 'text'), types[k] ?? 'text')));
     const file = path.join(t.dataDir, 'activities-test.csv');
     const result = await writeCsv([s], file, () => undefined, () => false);
     const bytes = fs.readFileSync(file);
@@ -98,6 +105,7 @@ describe('activities CSV', () => {
     expect(records.slice(1)).toEqual(expected);
     expect(records.some((r) => r.includes(TRICKY_TEXT))).toBe(true);
     expect(records.some((r) => r.includes('Smith, "Jack"\nJunior'))).toBe(true);
+    expect(records.some((r) => r.includes("'=1+2"))).toBe(true);
     // Time order, as the export documents.
     const times = records.slice(1).map((r) => r[0] ?? '');
     expect(times).toEqual([...times].sort());

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvField, csvRecord } from '../../../main/backend/exports/writers/csv-text';
+import { csvField, csvRecord, csvText, csvTextRecord } from '../../../main/backend/exports/writers/csv-text';
 
 const STRINGIFY = { record_delimiter: '\r\n', quote_record_delimiter: true } as const;
 const ours = (records: string[][]): string => records.map((r) => `${csvRecord(r)}\r\n`).join('');
@@ -55,6 +55,23 @@ describe('CSV text', () => {
     expect(csvField('=1+2')).toBe('=1+2');
     expect(csvField('张伟')).toBe('张伟');
     expect(csvField('')).toBe('');
+  });
+
+  it('writes text a spreadsheet would run as a formula as text, and leaves other text and non-text cells alone', () => {
+    expect(csvText('=1+2')).toBe("'=1+2");
+    expect(csvText('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(csvText('+86 138 0013 8000')).toBe("'+86 138 0013 8000");
+    expect(csvText('-5')).toBe("'-5");
+    expect(csvText('@SUM(A1:A2)')).toBe("'@SUM(A1:A2)");
+    expect(csvText('\tcmd')).toBe("'\tcmd");
+    expect(csvText('\rcmd')).toBe('"\'\rcmd"');
+    expect(csvText('a=b')).toBe('a=b');
+    expect(csvText('张伟')).toBe('张伟');
+    expect(csvText('')).toBe('');
+    expect(csvTextRecord(['=x', 'y', '-1'])).toBe("'=x,y,'-1");
+    expect(parse(`${csvText('=HYPERLINK("http://x","y")')}\r\n`)).toEqual([["'=HYPERLINK(\"http://x\",\"y\")"]]);
+    // Amounts and instants are not text cells: the writer keeps csvField for them.
+    expect(csvField('-12.50')).toBe('-12.50');
   });
 
   it('a lone line break inside a field stays inside its record (the csv-stringify options it replaces split it)', () => {

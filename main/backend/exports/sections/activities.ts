@@ -3,7 +3,7 @@ import type { Db } from '../../../../db/open';
 import { exportListings, type ReportParams } from '../../../../db/repos/reporting';
 import type { Labels } from '../labels';
 import type { Cell, Section } from '../types';
-import { csvField } from '../writers/csv-text';
+import { csvField, csvText } from '../writers/csv-text';
 
 const yesNo = (flag: number): string => (flag === 1 ? 'yes' : 'no');
 
@@ -44,23 +44,24 @@ export function activitySections(db: Db, p: ReportParams, labels: Labels): Secti
       },
       // The CSV of a million rows: the fields rows() gives, with the case's three labels and the
       // collector's name quoted once per case / person rather than once per row, joined into one
-      // flat string per row (cheaper to encode than a tree of concatenations).
+      // flat string per row (cheaper to encode than a tree of concatenations). Text cells as csvText
+      // writes them, exactly as the generic path does (csv.ts recordsOf).
       *csvRecords(): Iterable<string> {
         const f = new Array<string>(13);
         for (const [at, caseId, collectorId, channel, direction, party, contactPointId, result, outcome, text, disclosure, identity, source] of exportListings.activities.iterate(db, p)) {
           f[0] = csvField(at);
           f[1] = labels.caseCsv(caseId);
           f[2] = labels.userCsv(collectorId);
-          f[3] = csvField(channel);
-          f[4] = csvField(direction);
-          f[5] = csvField(party);
-          f[6] = csvField(labels.contact(contactPointId));
-          f[7] = csvField(result);
-          f[8] = csvField(outcome);
+          f[3] = csvText(channel);
+          f[4] = csvText(direction);
+          f[5] = csvText(party);
+          f[6] = csvText(labels.contact(contactPointId));
+          f[7] = csvText(result);
+          f[8] = csvText(outcome);
           f[9] = yesNo(disclosure);
           f[10] = yesNo(identity);
-          f[11] = csvField(labels.text(text));
-          f[12] = csvField(source);
+          f[11] = csvText(labels.text(text));
+          f[12] = csvText(source);
           yield f.join(',');
         }
       },

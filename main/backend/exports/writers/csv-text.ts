@@ -21,6 +21,24 @@ export function csvField(value: string): string {
 }
 
 /**
+ * A text cell as a field a spreadsheet will not run as a formula (OWASP "CSV injection"): text that
+ * starts with = + - @, TAB or CR gets a leading apostrophe, which Excel and LibreOffice read as
+ * "this is text" and do not show. Names, notes, addresses and phone numbers come from borrowers,
+ * lenders and collectors; numbers, instants and dates are not text cells, so a negative amount
+ * stays a number. (XLSX cells are typed and PDF is not evaluated: only CSV needs this.)
+ */
+export function csvText(value: string): string {
+  const c = value.charCodeAt(0);
+  // = + - @ TAB CR
+  return csvField(c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value);
+}
+
+/** Text cells as one record (csvText each), without its line end. */
+export function csvTextRecord(values: readonly string[]): string {
+  return values.map(csvText).join(',');
+}
+
+/**
  * One record, without its line end. Array join makes one flat string; concatenating with + would
  * make a tree of small strings that the write walks later (a million rows of them is measurable).
  */

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import { CHECK_EVERY, cellText, yieldToLoop } from './cells';
 import { ExportCancelledError, type Section, type SectionResult } from '../types';
-import { csvField, csvRecord } from './csv-text';
+import { csvField, csvRecord, csvText } from './csv-text';
 
 /**
  * Characters of CSV text gathered before they are joined, encoded, hashed and written. Small enough
@@ -94,7 +94,11 @@ export function* recordsOf(s: Section): Iterable<string> {
   const types = s.columns.map((c) => c.type);
   for (const row of s.rows()) {
     const fields = new Array<string>(row.length);
-    for (let k = 0; k < row.length; k++) fields[k] = csvField(cellText(row[k] ?? null, types[k] ?? 'text'));
+    for (let k = 0; k < row.length; k++) {
+      const type = types[k] ?? 'text';
+      const text = cellText(row[k] ?? null, type);
+      fields[k] = type === 'text' ? csvText(text) : csvField(text);
+    }
     yield fields.join(',');
   }
 }
