@@ -87,6 +87,8 @@ async function walkTheLoop(app: RunningApp, lang: 'en' | 'zh-CN', testInfo: Test
   // A letter from an approved template, into the timeline.
   await page.getByTestId('action-letter').click();
   const letterTemplate = page.getByTestId('letter-template');
+  // The dialog loads its templates after it opens: wait for the letter ones, not for a fixed time.
+  await expect(letterTemplate.locator('option').filter({ hasText: /letter/ }).first()).toBeAttached();
   const options = await letterTemplate.locator('option').evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, text: e.textContent ?? '' })));
   const letter = options.find((o) => /letter/.test(o.text) && o.value !== '');
   expect(letter, 'a letter template').toBeTruthy();
