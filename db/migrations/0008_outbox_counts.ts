@@ -4,9 +4,14 @@
  * workstation that has been offline with a large book that is a million rows and a second of a
  * frozen backend. These per-kind tallies, kept by triggers in the same transaction as the change,
  * answer it exactly from a few rows.
+ *
+ * outbox_kind_pending: the reports waiting (pushed in order, and the refused ones counted for the
+ * status) are found by kind without walking every unsent chain record before them.
  */
 export const name = 'outbox_counts';
 export const sql = /* sql */ `
+CREATE INDEX outbox_kind_pending ON outbox (kind, sent_at, seq);
+
 CREATE TABLE outbox_counts (
   kind TEXT PRIMARY KEY,
   n    INTEGER NOT NULL CHECK (n >= 0)

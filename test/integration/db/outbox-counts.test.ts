@@ -44,6 +44,15 @@ describe('outbox counts', () => {
     db.close();
   });
 
+  it('find the waiting reports by kind, not by walking every unsent record', () => {
+    tmp = tempDir();
+    const db = openDatabase(join(tmp.dir, 'ws.sqlite'));
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('report') as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan('SELECT * FROM outbox WHERE sent_at IS NULL AND kind = ? ORDER BY seq')).toMatch(/USING INDEX outbox_kind_pending \(kind=\? AND sent_at=\?\)/);
+    expect(plan('SELECT count(*) AS n FROM outbox WHERE kind = ? AND sent_at IS NULL AND last_error IS NOT NULL')).toMatch(/outbox_kind_pending \(kind=\? AND sent_at=\?\)/);
+    db.close();
+  });
+
   it('start from the rows a database already holds when it is migrated', () => {
     tmp = tempDir();
     const file = join(tmp.dir, 'old.sqlite');
