@@ -1,4 +1,5 @@
 /** The chain table: prepared statements only. Rules live in main/backend/record. */
+import type { LinkSource } from '../../common/domain/report/text';
 import type { Db } from '../open';
 import { perConnection } from './per-connection';
 
@@ -16,13 +17,6 @@ export interface ChainRow {
   tally: string | null;
 }
 
-export interface LinkRow {
-  seq: number;
-  hash: string;
-  placementId: string | null;
-  canonical: string;
-}
-
 export const chainRepo = perConnection(function buildChainRepo(db: Db) {
   const head = db.prepare<[], Pick<ChainRow, 'seq' | 'hash'>>('SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1');
   const insert = db.prepare<ChainRow>(
@@ -31,7 +25,7 @@ export const chainRepo = perConnection(function buildChainRepo(db: Db) {
   );
   const range = db.prepare<[number, number], ChainRow>('SELECT * FROM chain WHERE seq > ? AND seq <= ? ORDER BY seq');
   // Only what a report's links and summary need: no prev_hash, ids or dates per row.
-  const links = db.prepare<[number, number], LinkRow>('SELECT seq, hash, placement_id AS placementId, canonical FROM chain WHERE seq > ? AND seq <= ? ORDER BY seq');
+  const links = db.prepare<[number, number], LinkSource>('SELECT seq, hash, placement_id AS placementId, canonical FROM chain WHERE seq > ? AND seq <= ? ORDER BY seq');
   /*
    * A report's links joined in SQLite, as bytes: the placement's records in full, others as seq +
    * hash, each exactly as linkText (common/domain/report/text.ts) writes it — hashes are hex and
@@ -70,7 +64,7 @@ export const chainRepo = perConnection(function buildChainRepo(db: Db) {
     /** Rows with afterSeq < seq <= toSeq, in order. */
     range: (afterSeq: number, toSeq: number): ChainRow[] => range.all(afterSeq, toSeq),
     /** The links of a report's run: afterSeq < seq <= toSeq, in order. */
-    links: (afterSeq: number, toSeq: number): LinkRow[] => links.all(afterSeq, toSeq),
+    links: (afterSeq: number, toSeq: number): LinkSource[] => links.all(afterSeq, toSeq),
     /** The run's links as one comma-joined UTF-8 text, and how many there are. */
     joinedLinks: (placementId: string, afterSeq: number, toSeq: number): { bytes: Uint8Array; count: number; first: number | null; last: number | null } => {
       const row = joinedLinks.get({ placementId, after: afterSeq, to: toSeq });

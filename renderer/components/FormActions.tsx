@@ -39,8 +39,24 @@ export function FormActions({
   );
 }
 
+/** The case dialogs' form: Ctrl+Enter submits from any field, and a submit runs `onSubmit` only while `valid`. */
+export function DialogForm({ valid, onSubmit, children }: { valid: boolean; onSubmit(): void; children: React.ReactNode }) {
+  return (
+    <form
+      className="form"
+      onKeyDown={submitOnCtrlEnter}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid) onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
 /** Ctrl+Enter submits the form from any field. */
-export function submitOnCtrlEnter(e: React.KeyboardEvent<HTMLFormElement>): void {
+function submitOnCtrlEnter(e: React.KeyboardEvent<HTMLFormElement>): void {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
     e.preventDefault();
     e.currentTarget.requestSubmit();

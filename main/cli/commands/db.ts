@@ -1,6 +1,6 @@
 /**
- * `casedesk db rekey|recover|encrypt`: key rotation, the recovery path and converting a plain data
- * folder. Run with CaseDesk closed (a re-key needs the only connection). Passphrases come from a
+ * `casedesk db rekey|recover|encrypt|time-zone`: key rotation, the recovery path, converting a plain
+ * data folder, and the agency's time zone (whose calendar days reports and exports count). Run with CaseDesk closed (a re-key needs the only connection). Passphrases come from a
  * file or the terminal, never argv; new recovery codes are shown once on stderr.
  */
 import path from 'node:path';
@@ -17,6 +17,11 @@ import {
   showRecoveryCode,
   unlockKeystore,
 } from '../../backend/keys';
+import { isTimeZone } from '../../../common/domain/periods/days';
+import { settingsRepo } from '../../../db/repos/settings';
+import { appendAudit } from '../../backend/audit/audit';
+import { AGENCY_TIME_ZONE_KEY, agencyTimeZone } from '../../backend/services/agency-zone';
+import { databaseKey } from '../workstation';
 import { parseFlags, requireFlag } from '../args';
 import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../io';
 
@@ -24,6 +29,7 @@ const USAGE = [
   'usage: casedesk db rekey   --data-dir DIR [--passphrase-file F]',
   '       casedesk db recover --data-dir DIR --recovery-code CODE --new-passphrase-file F',
   '       casedesk db encrypt --data-dir DIR [--passphrase-file F]',
+  '       casedesk db time-zone --data-dir DIR [--set ZONE] [--passphrase-file F]',
 ].join('\n');
 
 type Tty = CliIO['stdin'] & { isTTY?: boolean };
@@ -58,6 +64,34 @@ async function recoverCommand(dataDir: string, recoveryCode: string, newPass: st
   await rekeyCommand(dataDir, newPass, io);
 }
 
+/** Shows the agency's time zone, or sets it (an IANA name such as Asia/Shanghai), audited. */
+async function timeZoneCommand(dataDir: string, set: string | undefined, passphraseFile: string | undefined, io: CliIO): Promise<void> {
+  if (set !== undefined && !isTimeZone(set)) throw new UsageError(`--set: "${set}" is not an IANA time zone (for example Asia/Shanghai, America/New_York, Europe/London)`);
+  const file = databaseFile(dataDir);
+  const key = await databaseKey(file, { 'passphrase-file': passphraseFile });
+  const db = openDatabase(file, key ? { key } : {});
+  try {
+    if (set !== undefined) {
+      const before = settingsRepo.get(db, AGENCY_TIME_ZONE_KEY) ?? null;
+      db.transaction(() => {
+        settingsRepo.set(db, AGENCY_TIME_ZONE_KEY, set);
+        appendAudit(db, new Date().toISOString(), {
+          actorId: null,
+          action: 'settings.agency_time_zone',
+          objectType: 'settings',
+          objectId: AGENCY_TIME_ZONE_KEY,
+          outcome: 'ok',
+          details: { before, after: set, via: 'cli' },
+        });
+      })();
+    }
+    const configured = settingsRepo.get(db, AGENCY_TIME_ZONE_KEY) !== undefined;
+    io.stdout.write(`${agencyTimeZone(db)}${configured ? '' : " (not set: this machine's zone)"}\n`);
+  } finally {
+    db.close();
+  }
+}
+
 export const dbCommand: CliCommand = async (args, io) => {
   const [sub, ...rest] = args;
   const { values } = parseFlags(
@@ -67,6 +101,7 @@ export const dbCommand: CliCommand = async (args, io) => {
       'passphrase-file': { type: 'string' },
       'recovery-code': { type: 'string' },
       'new-passphrase-file': { type: 'string' },
+      set: { type: 'string' },
     },
     USAGE,
   );
@@ -92,6 +127,9 @@ export const dbCommand: CliCommand = async (args, io) => {
       }
       return EXIT_OK;
     }
+    case 'time-zone':
+      await timeZoneCommand(dataDir, values.set, file, io);
+      return EXIT_OK;
     default:
       throw new UsageError(`unknown db subcommand "${sub ?? ''}"\n${USAGE}`);
   }

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseOutcome } from '../../../common/api/types';
 import { Dialog } from '../../components/Dialog';
-import { FormActions, submitOnCtrlEnter } from '../../components/FormActions';
+import { DialogForm, FormActions } from '../../components/FormActions';
 import { useAction } from '../../components/useAction';
 import { call } from '../../app/api';
 import { afterChange } from './afterChange';
@@ -24,14 +24,7 @@ export function OutcomeDialog({ detail, onClose }: { detail: CaseDetail; onClose
   });
   return (
     <Dialog title={t('outcomes.title')} onClose={onClose} initialFocus={first} testId="outcome-dialog">
-      <form
-        className="form"
-        onKeyDown={submitOnCtrlEnter}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (valid) void action.run();
-        }}
-      >
+      <DialogForm valid={valid} onSubmit={() => void action.run()}>
         <label className="field">
           <span>{t('outcomes.outcome')}</span>
           <select ref={first} value={outcome} onChange={(e) => setOutcome(e.target.value as CaseOutcome)} data-testid="outcome-select">
@@ -49,7 +42,7 @@ export function OutcomeDialog({ detail, onClose }: { detail: CaseDetail; onClose
         </label>
         {closes ? <p className="form-warning">{t('outcomes.closesCase')}</p> : null}
         <FormActions error={action.error} busy={action.busy} disabled={!valid} submitLabel={t('outcomes.save')} onCancel={onClose} testId="outcome-submit" danger={closes} />
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

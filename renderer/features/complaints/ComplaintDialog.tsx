@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../common/api/types';
 import type { COMPLAINT_CATEGORIES } from '../../../common/api/methods/complaints';
 import { Dialog } from '../../components/Dialog';
-import { FormActions, submitOnCtrlEnter } from '../../components/FormActions';
+import { DialogForm, FormActions } from '../../components/FormActions';
 import { useAction } from '../../components/useAction';
 import { call } from '../../app/api';
 import { formatDateTime } from '../../app/format';
@@ -28,14 +28,7 @@ export function ComplaintDialog({ detail, onClose }: { detail: CaseDetail; onClo
   });
   return (
     <Dialog title={t('complaints.new')} description={t('complaints.explain', { days: detail.placement.complaintResponseDays })} onClose={onClose} initialFocus={first} testId="complaint-dialog">
-      <form
-        className="form"
-        onKeyDown={submitOnCtrlEnter}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (valid) void action.run();
-        }}
-      >
+      <DialogForm valid={valid} onSubmit={() => void action.run()}>
         <label className="field">
           <span>{t('complaints.category')}</span>
           <select ref={first} value={category} onChange={(e) => setCategory(e.target.value as Category)} data-testid="complaint-category">
@@ -62,7 +55,7 @@ export function ComplaintDialog({ detail, onClose }: { detail: CaseDetail; onClo
           <span className="field-help">{t('reveal.minChars', { count: 5 })}</span>
         </label>
         <FormActions error={action.error} busy={action.busy} disabled={!valid} submitLabel={t('complaints.save')} onCancel={onClose} testId="complaint-submit" />
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

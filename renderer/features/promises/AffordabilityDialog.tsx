@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AffordabilityView, CaseDetail } from '../../../common/api/types';
 import { Dialog } from '../../components/Dialog';
 import { MoneyInput } from '../../components/MoneyInput';
-import { FormActions, submitOnCtrlEnter } from '../../components/FormActions';
+import { DialogForm, FormActions } from '../../components/FormActions';
 import { useAction } from '../../components/useAction';
 import { call } from '../../app/api';
 import { money } from '../../app/format';
@@ -36,14 +36,7 @@ export function AffordabilityDialog({ detail, onClose }: { detail: CaseDetail; o
 
   return (
     <Dialog title={t('affordability.title')} description={t('affordability.explain')} onClose={onClose} initialFocus={first} testId="affordability-dialog">
-      <form
-        className="form"
-        onKeyDown={submitOnCtrlEnter}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (valid) void action.run();
-        }}
-      >
+      <DialogForm valid={valid} onSubmit={() => void action.run()}>
         <MoneyInput
           inputRef={first}
           label={t('affordability.income')}
@@ -96,7 +89,7 @@ export function AffordabilityDialog({ detail, onClose }: { detail: CaseDetail; o
           </div>
         ) : null}
         <FormActions error={action.error} busy={action.busy} disabled={!valid} submitLabel={t('affordability.save')} onCancel={onClose} testId="affordability-submit" />
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

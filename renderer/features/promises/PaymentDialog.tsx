@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../common/api/types';
 import { Dialog } from '../../components/Dialog';
 import { MoneyInput } from '../../components/MoneyInput';
-import { FormActions, submitOnCtrlEnter } from '../../components/FormActions';
+import { DialogForm, FormActions } from '../../components/FormActions';
 import { useAction } from '../../components/useAction';
 import { call } from '../../app/api';
 import { money, todayLocal } from '../../app/format';
@@ -27,14 +27,7 @@ export function PaymentDialog({ detail, onClose }: { detail: CaseDetail; onClose
   });
   return (
     <Dialog title={t('payments.new')} onClose={onClose} initialFocus={first} testId="payment-dialog">
-      <form
-        className="form"
-        onKeyDown={submitOnCtrlEnter}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (valid) void action.run();
-        }}
-      >
+      <DialogForm valid={valid} onSubmit={() => void action.run()}>
         <MoneyInput
           inputRef={first}
           label={t('payments.amount')}
@@ -58,7 +51,7 @@ export function PaymentDialog({ detail, onClose }: { detail: CaseDetail; onClose
           <span className="field-help">{t('payments.referenceHelp')}</span>
         </label>
         <FormActions error={action.error} busy={action.busy} disabled={!valid} submitLabel={t('payments.save')} onCancel={onClose} testId="payment-submit" />
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

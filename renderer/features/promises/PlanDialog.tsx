@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../common/api/types';
 import { Dialog } from '../../components/Dialog';
 import { MoneyInput } from '../../components/MoneyInput';
-import { FormActions, submitOnCtrlEnter } from '../../components/FormActions';
+import { DialogForm, FormActions } from '../../components/FormActions';
 import { useAction } from '../../components/useAction';
 import { call, toApiError } from '../../app/api';
 import { errorText } from '../../app/errors';
@@ -70,14 +70,7 @@ export function PlanDialog({ detail, prefill, onClose }: { detail: CaseDetail; p
 
   return (
     <Dialog title={t('plans.new')} onClose={onClose} initialFocus={first} wide testId="plan-dialog">
-      <form
-        className="form"
-        onKeyDown={submitOnCtrlEnter}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (valid) void action.run();
-        }}
-      >
+      <DialogForm valid={valid} onSubmit={() => void action.run()}>
         <div className="form-grid">
           <MoneyInput
             inputRef={first}
@@ -143,7 +136,7 @@ export function PlanDialog({ detail, prefill, onClose }: { detail: CaseDetail; p
           )}
         </div>
         <FormActions error={action.error} busy={action.busy} disabled={!valid} submitLabel={t('plans.save')} onCancel={onClose} testId="plan-submit" />
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

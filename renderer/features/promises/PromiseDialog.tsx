@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail, Channel } from '../../../common/api/types';
 import { Dialog } from '../../components/Dialog';
 import { MoneyInput } from '../../components/MoneyInput';
-import { FormActions, submitOnCtrlEnter } from '../../components/FormActions';
+import { DialogForm, FormActions } from '../../components/FormActions';
 import { useAction } from '../../components/useAction';
 import { call } from '../../app/api';
 import { money, todayLocal } from '../../app/format';
@@ -29,14 +29,7 @@ export function PromiseDialog({ detail, onClose }: { detail: CaseDetail; onClose
   const valid = minor !== null && minor > 0 && /^\d{4}-\d{2}-\d{2}$/.test(dueDate);
   return (
     <Dialog title={t('promises.new')} onClose={onClose} initialFocus={first} testId="promise-dialog">
-      <form
-        className="form"
-        onKeyDown={submitOnCtrlEnter}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (valid) void action.run();
-        }}
-      >
+      <DialogForm valid={valid} onSubmit={() => void action.run()}>
         <MoneyInput
           inputRef={first}
           label={t('promises.amount')}
@@ -65,7 +58,7 @@ export function PromiseDialog({ detail, onClose }: { detail: CaseDetail; onClose
           </select>
         </label>
         <FormActions error={action.error} busy={action.busy} disabled={!valid} submitLabel={t('promises.save')} onCancel={onClose} testId="promise-submit" />
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

@@ -1,21 +1,11 @@
 /** `casedesk demo` through the real CLI dispatcher, writing a real database file. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
+import { cliIo as io } from '../../support/cli';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/main';
 import { tempDir } from '../../support/backend';
-
-function io() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return { io: { stdin: new PassThrough(), stdout, stderr }, out: () => out, err: () => err };
-}
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -57,5 +47,30 @@ describe('casedesk demo', () => {
     expect(await runCli(['demo', '--db', file, '--plain'], s.io)).toBe(2);
     expect(s.err()).toMatch(/already exists/);
     expect(fs.readFileSync(file, 'utf8')).toBe('not empty');
+  });
+});
+
+describe('casedesk db time-zone', () => {
+  it('shows the agency time zone, sets a valid one (audited), and refuses an unknown one, changing nothing', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    expect(await runCli(['demo', '--db', path.join(dir, 'casedesk.sqlite'), '--cases', '100', '--plain'], io().io)).toBe(0);
+    const show = io();
+    expect(await runCli(['db', 'time-zone', '--data-dir', dir], show.io)).toBe(0);
+    expect(show.out()).toBe('Asia/Shanghai\n');
+
+    const set = io();
+    expect(await runCli(['db', 'time-zone', '--data-dir', dir, '--set', 'Europe/London'], set.io)).toBe(0);
+    expect(set.out()).toBe('Europe/London\n');
+
+    const bad = io();
+    expect(await runCli(['db', 'time-zone', '--data-dir', dir, '--set', 'Mars/Olympus_Mons'], bad.io)).toBe(2);
+    expect(bad.err()).toMatch(/--set: "Mars\/Olympus_Mons" is not an IANA time zone/);
+
+    const db = new Database(path.join(dir, 'casedesk.sqlite'), { readonly: true });
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'agency_time_zone'").get()).toEqual({ value: 'Europe/London' });
+    const audit = db.prepare("SELECT details_json FROM audit_log WHERE action = 'settings.agency_time_zone'").all() as { details_json: string }[];
+    expect(audit.map((a) => JSON.parse(a.details_json))).toEqual([{ before: 'Asia/Shanghai', after: 'Europe/London', via: 'cli' }]);
+    db.close();
   });
 });

@@ -1,8 +1,8 @@
 /** The command-line side of encryption at rest: `casedesk demo` with and without --plain, and `casedesk db …`. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
+import { cliIo as io } from '../../support/cli';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, WrongKeyError } from '../../../db/open';
 import { createBackend } from '../../../main/backend';
@@ -10,16 +10,6 @@ import { createKeystore, keystoreFile, unlockKeystore } from '../../../main/back
 import { dbCommand } from '../../../main/cli/commands/db';
 import { runCli } from '../../../main/cli/main';
 import { tempDir } from '../../support/backend';
-
-function io() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return { io: { stdin: new PassThrough(), stdout, stderr }, out: () => out, err: () => err };
-}
 
 const dirs: string[] = [];
 const fresh = () => {
