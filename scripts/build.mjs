@@ -37,8 +37,12 @@ const entries = [
   { in: 'preload/electron.ts', out: 'dist/electron/preload.cjs', opts: { ...node, target: 'chrome120' } },
   // Exports run in a worker thread so the app stays responsive; it is found beside the bundle that starts it.
   { in: 'main/backend/exports/worker.ts', out: 'dist/exports-worker.cjs', opts: node },
+  // A large activities CSV export writes half its rows in a second thread (exports/split/).
+  { in: 'main/backend/exports/split/part-worker.ts', out: 'dist/export-part-worker.cjs', opts: node },
   { in: 'lender/server.ts', out: 'dist/lender/server.cjs', opts: node },
   { in: 'test/bench/bench.ts', out: 'dist/bench/bench.cjs', opts: node },
+  // The export_csv benchmark's child process: the export engine without the harness.
+  { in: 'test/bench/export-child-main.ts', out: 'dist/bench/export-child.cjs', opts: { ...node, plugins: [lazyDependencies()] } },
   { in: 'test/stress/stress.ts', out: 'dist/stress/stress.cjs', opts: node },
 ];
 

@@ -240,7 +240,11 @@ export type ContactPointCountRow = [string | null, number, ContactPointKind | nu
  */
 function activitiesListing(): Listing<ActivityExportRow> & {
   contactPoints(db: Db, p: ReportParams): IterableIterator<ContactPointCountRow>;
-  sql: { contactPoints: string };
+  /** Whether the period lists at least `n` rows (stops counting at n: cheap for a large period). */
+  atLeast(db: Db, p: ReportParams, n: number): boolean;
+  /** `at` of the row at 0-based `offset` in listing order, or null past the end (a split point). */
+  atOffset(db: Db, p: ReportParams, offset: number): string | null;
+  sql: { contactPoints: string; atLeast: string; atOffset: string };
 } {
   const base = listing<ActivityExportRow>(
     'a.at, a.case_id, a.collector_id, a.channel, a.direction, a.party, a.contact_point_id, a.result, a.outcome, a.text, a.disclosure_confirmed, a.identity_verified, a.source',
@@ -254,10 +258,14 @@ function activitiesListing(): Listing<ActivityExportRow> & {
     SELECT g.id, g.n, cp.kind, cp.value
     FROM (SELECT a.contact_point_id AS id, count(*) AS n FROM activities a INDEXED BY activities_export WHERE ${ACTIVITIES_WHERE} GROUP BY a.contact_point_id) g
     LEFT JOIN contact_points cp ON cp.id = g.id`;
+  const atLeast = `SELECT count(*) AS n FROM (SELECT 1 FROM activities a INDEXED BY activities_report WHERE ${ACTIVITIES_WHERE} LIMIT @n)`;
+  const atOffset = `SELECT a.at FROM activities a INDEXED BY activities_export WHERE ${ACTIVITIES_WHERE} ORDER BY a.at LIMIT 1 OFFSET @offset`;
   return {
     ...base,
-    sql: { ...base.sql, contactPoints },
+    sql: { ...base.sql, contactPoints, atLeast, atOffset },
     contactPoints: (db, p) => stmt(db, contactPoints).raw(true).iterate(pick(p, ...ACTIVITIES_KEYS)) as IterableIterator<ContactPointCountRow>,
+    atLeast: (db, p, n) => (stmt(db, atLeast).get({ ...pick(p, ...ACTIVITIES_KEYS), n }) as { n: number }).n >= n,
+    atOffset: (db, p, offset) => (stmt(db, atOffset).pluck().get({ ...pick(p, ...ACTIVITIES_KEYS), offset }) as string | undefined) ?? null,
   };
 }
 

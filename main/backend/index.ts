@@ -5,9 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fail } from '../../common/api/result';
-import { newId } from '../../common/ids';
 import { openDatabase } from '../../db/open';
-import { settingsRepo } from '../../db/repos/settings';
 import { usersRepo } from '../../db/repos/users';
 import { systemClock, type Clock } from './clock';
 import type { AppContext } from './context';
@@ -17,21 +15,16 @@ import { checkDataDirMode, DataDirModeError, DB_FILE_NAME, markPlain } from './k
 import { SessionStore } from './auth/sessions';
 import { idleLockMinutes } from './services/auth';
 import type { Backend, BackendOptions } from './types';
+import { workstationIdOf } from './workstation';
 
 export { DB_FILE_NAME };
+// Its own module so the export child does not load the whole backend for it.
+export { workstationIdOf } from './workstation';
 
 export function databasePath(dataDir: string): string {
   return path.join(dataDir, DB_FILE_NAME);
 }
 
-export function workstationIdOf(db: AppContext['db']): string {
-  let id = settingsRepo.get(db, 'workstation_id');
-  if (!id) {
-    id = newId();
-    settingsRepo.set(db, 'workstation_id', id);
-  }
-  return id;
-}
 
 export function createAppContext(opts: BackendOptions): AppContext {
   fs.mkdirSync(opts.dataDir, { recursive: true });

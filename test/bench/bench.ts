@@ -15,8 +15,7 @@ import { createBackend, databasePath } from '../../main/backend';
 import { fixedClock } from '../../main/backend/clock';
 import type { BenchContext, Figure } from './context';
 import { benchEncryption } from './encryption';
-import { runExportChild } from './export-child';
-import { benchExportCsv } from './export-csv';
+import { benchExportCsv, EXPORT_CHILD } from './export-csv';
 import { benchGuardrailEval } from './guardrail-eval';
 import { benchLogContact } from './log-contact';
 import { machine } from './machine';
@@ -49,10 +48,8 @@ function flags() {
         reuse: { type: 'string' },
         only: { type: 'string' },
         effort: { type: 'string', default: 'auto' },
-        child: { type: 'string' },
         db: { type: 'string' },
         out: { type: 'string' },
-        iterations: { type: 'string' },
         now: { type: 'string' },
       },
       strict: true,
@@ -67,15 +64,8 @@ function flags() {
   return { ...values, scale };
 }
 
-async function child(f: ReturnType<typeof flags>): Promise<void> {
-  if (f.child !== 'export_csv' || !f.db || !f.out || !f.now) usage('--child export_csv needs --db, --out and --now');
-  const result = await runExportChild({ db: f.db, out: f.out, now: f.now, iterations: Number(f.iterations ?? '3') });
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-}
-
 async function main(): Promise<void> {
   const f = flags();
-  if (f.child) return child(f);
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
   const sizes = sizesFor(f.scale, f.effort === 'full' ? 'full' : 'auto');
   const clock = fixedClock(BENCH_NOW);
@@ -116,7 +106,7 @@ async function main(): Promise<void> {
     backend.app.db.pragma('wal_checkpoint(TRUNCATE)');
     backend.close();
     backendOpen = false;
-    await run('export_csv', () => benchExportCsv(ctx, process.argv[1] ?? ''));
+    await run('export_csv', () => benchExportCsv(ctx, path.join(path.dirname(process.argv[1] ?? ''), EXPORT_CHILD)));
     await run('sync_push', () => benchSyncPush(ctx));
     await run('startup', () => benchStartup(ctx));
   } finally {

@@ -19,11 +19,15 @@ export interface ExportChildResult {
   peakRssAllRunsMb: number;
 }
 
-export async function benchExportCsv(ctx: BenchContext, entry: string): Promise<Figure & { rows: number; peak_rss_mb_all_runs: number }> {
+/** The child's bundle, beside the bench's (test/bench/export-child-main.ts). */
+export const EXPORT_CHILD = 'export-child.cjs';
+
+export async function benchExportCsv(ctx: BenchContext, childScript: string): Promise<Figure & { rows: number; peak_rss_mb_all_runs: number }> {
   const out = path.join(ctx.scratch, 'export');
   fs.mkdirSync(out, { recursive: true });
   const effort = ctx.sizes.heavy;
-  const args = [entry, '--child', 'export_csv', '--db', ctx.dbFile, '--out', out, '--iterations', String(effort.iterations), '--now', ctx.clock.now().toISOString()];
+  if (!fs.existsSync(childScript)) throw new Error(`export_csv: no export child at ${childScript} (run node scripts/build.mjs)`);
+  const args = [childScript, '--db', ctx.dbFile, '--out', out, '--iterations', String(effort.iterations), '--now', ctx.clock.now().toISOString()];
   const result = await new Promise<ExportChildResult>((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ctx.root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

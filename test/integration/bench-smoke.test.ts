@@ -1,5 +1,5 @@
 /**
- * Keeps `npm run bench` working: bundles test/bench/bench.ts exactly as scripts/build.mjs does,
+ * Keeps `npm run bench` working: bundles test/bench/bench.ts (and its export child) exactly as scripts/build.mjs does,
  * runs it at 1/100 scale with --json and checks the shape of the JSON line — every benchmark
  * present with numbers. No timing is asserted: a slow machine must not fail this.
  * Needs the built app (dist/launch.cjs and the renderer) for the startup benchmark: `npm test`
@@ -30,17 +30,20 @@ describe('npm run bench at 1/100 scale', () => {
   it('prints a JSON line with every benchmark, the machine and the scale', async () => {
     expect(fs.existsSync(path.join(root, 'dist', 'launch.cjs')), 'dist/launch.cjs (run node scripts/build.mjs)').toBe(true);
     const bundle = path.join(work, 'bench.cjs');
-    await build({
-      entryPoints: [path.join(root, 'test', 'bench', 'bench.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'electron', 'playwright-core', '@playwright/test', 'vite', 'esbuild'],
-      define: { __CASEDESK_VERSION__: JSON.stringify('smoke') },
-      logLevel: 'error',
-    });
+    // The bench and, beside it, its export_csv child.
+    for (const [entry, out] of [['bench.ts', bundle], ['export-child-main.ts', path.join(work, 'export-child.cjs')]] as const) {
+      await build({
+        entryPoints: [path.join(root, 'test', 'bench', entry)],
+        outfile: out,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'electron', 'playwright-core', '@playwright/test', 'vite', 'esbuild'],
+        define: { __CASEDESK_VERSION__: JSON.stringify('smoke') },
+        logLevel: 'error',
+      });
+    }
     // The bundle lives outside the project: its native and external modules resolve from ours.
     const run = spawnSync(process.execPath, [bundle, '--json', '--scale', '100'], {
       cwd: root,

@@ -27,8 +27,16 @@ const caseLabel = (reference: string, placement: string, borrower: string): Case
 const CACHE_LIMIT = 250_000;
 const REDACTED = '〔已隐去 redacted〕';
 
+/**
+ * What the labels are for: cells (XLSX, PDF, CSV from cells) use caseOf; CSV records use caseCsv.
+ * A preload fills only the one the export uses: a case's CSV text alone is about half the memory
+ * of its whole label, which counts twice when an export runs on two threads (split/).
+ */
+export type LabelUse = 'cells' | 'csv';
+
 export class Labels {
   private readonly cases = new Map<string, CaseLabel>();
+  private readonly casesCsv = new Map<string, string>();
   private readonly contacts = new Map<string, string>();
   private readonly users: Map<string, string>;
   private readonly usersCsv: Map<string, string>;
@@ -36,6 +44,7 @@ export class Labels {
   constructor(
     private readonly db: Db,
     readonly masked: boolean,
+    private readonly use: LabelUse = 'cells',
   ) {
     this.users = new Map(reportingRepo.users(db).map((u) => [u.id, u.display_name]));
     this.usersCsv = new Map([...this.users].map(([id, name]) => [id, csvText(name)]));
@@ -48,7 +57,10 @@ export class Labels {
   preloadCasesFor(rows: number): void {
     const cases = lookups.caseCount(this.db);
     if (cases > CACHE_LIMIT || rows < 2 * cases) return;
-    for (const row of lookups.allCaseLabels(this.db)) this.cases.set(row.id, this.labelOf(row));
+    for (const row of lookups.allCaseLabels(this.db)) {
+      if (this.use === 'csv') this.casesCsv.set(row.id, this.labelOf(row).csv);
+      else this.cases.set(row.id, this.labelOf(row));
+    }
   }
 
   /** Puts one contact point in the contact cache (an export's preload), while the cache has room. */
@@ -61,11 +73,15 @@ export class Labels {
     return caseLabel(row?.reference ?? '', row?.placement_code ?? '', this.masked ? maskName(name) : name);
   }
 
+  private lookupCase(caseId: string): CaseLabel {
+    const row = lookups.caseLabel(this.db, caseId);
+    return row ? this.labelOf(row) : caseLabel(caseId, '', '');
+  }
+
   caseOf(caseId: string): CaseLabel {
     let label = this.cases.get(caseId);
     if (label) return label;
-    const row = lookups.caseLabel(this.db, caseId);
-    label = row ? this.labelOf(row) : caseLabel(caseId, '', '');
+    label = this.lookupCase(caseId);
     if (this.cases.size >= CACHE_LIMIT) this.cases.clear();
     this.cases.set(caseId, label);
     return label;
@@ -73,7 +89,12 @@ export class Labels {
 
   /** caseOf(caseId) as three CSV fields: reference, placement, borrower. */
   caseCsv(caseId: string): string {
-    return (this.cases.get(caseId) ?? this.caseOf(caseId)).csv;
+    let csv = this.casesCsv.get(caseId);
+    if (csv !== undefined) return csv;
+    csv = this.lookupCase(caseId).csv;
+    if (this.casesCsv.size >= CACHE_LIMIT) this.casesCsv.clear();
+    this.casesCsv.set(caseId, csv);
+    return csv;
   }
 
   contact(id: string | null): string {

@@ -3,24 +3,25 @@
  * the CLI alike. Opens its own read-only connections, reads one consistent snapshot, streams the
  * rows into the file and returns its digest. A cancelled or failed export leaves no file behind.
  */
-import { openDatabase, type Db } from '../../../db/open';
+import type { Db } from '../../../db/open';
 import { placementsRepo } from '../../../db/repos/placements';
+import { LOOKUP_CACHE_KIB, openReadonly, SCAN_CACHE_KIB } from './connections';
 import { sectionsFor } from './sections';
+import type { OwnShare } from './sections/activities';
+import { exportParams } from './sections/params';
+import { PartWorker, planShare, splitScript, worthSplitting } from './split/part';
+import { sharedSnapshot } from './split/snapshot';
 import { fileDigest, removeQuietly } from './writers/files';
 import { writeCsv } from './writers/csv';
 import { PDF_ROWS_PER_SECTION } from './writers/pdf-limits';
 import type { ExportOutcome, ExportRequest, ProgressFn, SectionResult } from './types';
 
-function openReadonly(req: ExportRequest, cacheKiB: number): Db {
-  const db = openDatabase(req.dbFile, {
-    readonly: true,
-    ...(req.dbKeyHex ? { key: Buffer.from(req.dbKeyHex, 'hex') } : {}),
-    ...(req.nativeBinding ? { nativeBinding: req.nativeBinding } : {}),
-  });
-  // Page cache sized per role: the row scan reads sequentially, lookups probe at random. Bounded so
-  // an export of a million rows stays within a few hundred MB with the writer's buffers.
-  db.pragma(`cache_size = -${cacheKiB}`);
-  return db;
+export interface RunOptions {
+  /**
+   * The part worker's bundle for a split export (split/part.ts): found beside this bundle when
+   * undefined; null keeps the export on one thread. Tests name a bundle they built.
+   */
+  partScript?: string | null;
 }
 
 function placementLabel(db: Db, id: string | null): string {
@@ -29,13 +30,24 @@ function placementLabel(db: Db, id: string | null): string {
   return p ? `${p.code} · ${p.name}` : id;
 }
 
-export async function runExport(req: ExportRequest, onProgress: ProgressFn, isCancelled: () => boolean): Promise<ExportOutcome> {
-  const db = openReadonly(req, 16_384);
-  const lookupDb = openReadonly(req, 8_192);
+export async function runExport(req: ExportRequest, onProgress: ProgressFn, isCancelled: () => boolean, options: RunOptions = {}): Promise<ExportOutcome> {
+  const db = openReadonly(req, SCAN_CACHE_KIB);
+  const lookupDb = openReadonly(req, LOOKUP_CACHE_KIB);
+  let part: PartWorker | null = null;
   try {
-    // One read transaction: the counts taken up front and the rows streamed after them agree.
-    db.exec('BEGIN');
-    const sections = sectionsFor(db, lookupDb, req);
+    // One read transaction (shared with the part worker when split): the counts taken up front and
+    // the rows streamed after them agree.
+    let share: OwnShare | undefined;
+    part = await startPart(db, req, options.partScript);
+    if (part) {
+      if ((await sharedSnapshot(db, part)) !== null) share = planShare(db, exportParams(req), part) ?? undefined;
+      if (!share) {
+        await part.dispose();
+        part = null;
+      }
+    }
+    if (!db.inTransaction) db.exec('BEGIN');
+    const sections = sectionsFor(db, lookupDb, req, share);
     const label = placementLabel(db, req.placementId);
     const total = sections.reduce((sum, s) => sum + (req.format === 'pdf' ? Math.min(s.total, PDF_ROWS_PER_SECTION) : s.total), 0);
     const onRow = (done: number) => onProgress(done, total);
@@ -67,8 +79,16 @@ export async function runExport(req: ExportRequest, onProgress: ProgressFn, isCa
     }
     return { file: req.outFile, rows: results.reduce((s, r) => s + r.rows, 0), sections: results, ...digest };
   } finally {
+    await part?.dispose();
     if (db.inTransaction) db.exec('COMMIT');
     db.close();
     lookupDb.close();
   }
+}
+
+/** The part worker, started and open, when this export is to be split (split/part.ts); else null. */
+async function startPart(db: Db, req: ExportRequest, explicit: string | null | undefined): Promise<PartWorker | null> {
+  const script = splitScript(req, explicit);
+  if (!script || !worthSplitting(db, exportParams(req))) return null;
+  return PartWorker.start(script, req);
 }

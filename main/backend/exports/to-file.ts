@@ -9,7 +9,7 @@ import { newId } from '../../../common/ids';
 import type { Db } from '../../../db/open';
 import { openDatabase } from '../../../db/open';
 import { usersRepo } from '../../../db/repos/users';
-import { workstationIdOf } from '../index';
+import { workstationIdOf } from '../workstation';
 import type { KeyProtector } from '../crypto/protect';
 import { assertPlacement } from '../services/supervisor';
 import type { Actor } from '../types';

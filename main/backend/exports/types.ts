@@ -61,8 +61,21 @@ export interface Section {
    * When present the CSV writer uses it; it must give exactly the text rows() would (tested).
    */
   csvRecords?: () => Iterable<string>;
+  /**
+   * The rest of this section's rows, written by another thread into a file of its own (split/):
+   * the CSV writer appends them after csvRecords'. The section's total counts them.
+   */
+  csvAfter?: CsvPart;
   /** Figures drawn as bar charts in the PDF. */
   charts?: BarChart[];
+}
+
+/** Rows of a section that another thread writes as CSV (split/), to be appended after the section's own. */
+export interface CsvPart {
+  /** Rows written so far, for progress. */
+  rowsDone(): number;
+  /** Resolves with the part's file (complete, CRLF-terminated records) and its row count. */
+  finished(): Promise<{ file: string; rows: number }>;
 }
 
 export interface SectionResult {

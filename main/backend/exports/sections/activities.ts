@@ -2,18 +2,30 @@
 import type { Db } from '../../../../db/open';
 import { exportListings, type ReportParams } from '../../../../db/repos/reporting';
 import type { Labels } from '../labels';
-import type { Cell, Section } from '../types';
+import type { Cell, CsvPart, Section } from '../types';
 import { csvField, csvText } from '../writers/csv-text';
 
 const yesNo = (flag: number): string => (flag === 1 ? 'yes' : 'no');
 
-export function activitySections(db: Db, p: ReportParams, labels: Labels): Section[] {
+/**
+ * When an export is split across threads (split/): the rows this thread writes as CSV (the period
+ * up to the split point), the section's total and the part another thread writes after them.
+ */
+export interface OwnShare {
+  p: ReportParams;
+  total: number;
+  after: CsvPart;
+}
+
+export function activitySections(db: Db, p: ReportParams, labels: Labels, share?: OwnShare): Section[] {
   // One pass counts the rows and finds the contact points they name, before any row is read.
-  let total = 0;
-  for (const [id, n, kind, value] of exportListings.activities.contactPoints(db, p)) {
-    total += n;
+  const own = share?.p ?? p;
+  let counted = 0;
+  for (const [id, n, kind, value] of exportListings.activities.contactPoints(db, own)) {
+    counted += n;
     if (id !== null && kind !== null && value !== null) labels.preloadContact(id, kind, value);
   }
+  const total = share?.total ?? counted;
   labels.preloadCasesFor(total);
   return [
     {
@@ -36,6 +48,7 @@ export function activitySections(db: Db, p: ReportParams, labels: Labels): Secti
         { header: '来源 Source', type: 'text', width: 6 },
       ],
       total,
+      // Every row of the period (XLSX, PDF and the CSV of cells are never split).
       *rows(): Iterable<Cell[]> {
         for (const [at, caseId, collectorId, channel, direction, party, contactPointId, result, outcome, text, disclosure, identity, source] of exportListings.activities.iterate(db, p)) {
           const c = labels.caseOf(caseId);
@@ -45,10 +58,11 @@ export function activitySections(db: Db, p: ReportParams, labels: Labels): Secti
       // The CSV of a million rows: the fields rows() gives, with the case's three labels and the
       // collector's name quoted once per case / person rather than once per row, joined into one
       // flat string per row (cheaper to encode than a tree of concatenations). Text cells as csvText
-      // writes them, exactly as the generic path does (csv.ts recordsOf).
+      // writes them, exactly as the generic path does (csv.ts recordsOf). With a share, only this
+      // thread's rows: csvAfter gives the rest.
       *csvRecords(): Iterable<string> {
         const f = new Array<string>(13);
-        for (const [at, caseId, collectorId, channel, direction, party, contactPointId, result, outcome, text, disclosure, identity, source] of exportListings.activities.iterate(db, p)) {
+        for (const [at, caseId, collectorId, channel, direction, party, contactPointId, result, outcome, text, disclosure, identity, source] of exportListings.activities.iterate(db, own)) {
           f[0] = csvField(at);
           f[1] = labels.caseCsv(caseId);
           f[2] = labels.userCsv(collectorId);
@@ -65,6 +79,7 @@ export function activitySections(db: Db, p: ReportParams, labels: Labels): Secti
           yield f.join(',');
         }
       },
+      ...(share ? { csvAfter: share.after } : {}),
     },
   ];
 }

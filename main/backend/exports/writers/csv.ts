@@ -2,26 +2,22 @@
  * CSV: UTF-8 with a byte-order mark so Excel reads Chinese correctly, CRLF line ends, fields quoted
  * as RFC 4180 says (csv-text.ts, which also says why not csv-stringify). Kinds with several sections
  * write each under a title row, separated by a blank line. A section that offers its rows as CSV
- * records (csvRecords) is written from those, others from their cells.
+ * records (csvRecords) is written from those, others from their cells; a section split across
+ * threads (split/) has the other thread's rows appended after its own.
  *
- * The text is encoded and written in 64 kB pieces with fs.writeSync (no stream, no write per row),
- * and hashed as it is written, so the manifest's digest needs no second read of the file.
+ * The text is written in 64 kB pieces and hashed as it is written (csv-pieces.ts), so the
+ * manifest's digest needs no second read of the file.
  */
 import fs from 'node:fs';
-import { createHash } from 'node:crypto';
 import { CHECK_EVERY, cellText, yieldToLoop } from './cells';
-import { ExportCancelledError, type Section, type SectionResult } from '../types';
+import { ExportCancelledError, type CsvPart, type Section, type SectionResult } from '../types';
+import { CsvPieces, EOL } from './csv-pieces';
 import { csvField, csvRecord, csvText } from './csv-text';
 
-/**
- * Characters of CSV text gathered before they are joined, encoded, hashed and written. Small enough
- * that the lines die young (a scavenge, not a promotion to the old generation), large enough that a
- * million rows are a couple of thousand writes.
- */
-const PIECE = 1 << 16;
 /** Characters written between yields to the event loop (~1 MB). */
 const YIELD_EVERY = 1 << 20;
-const EOL = '\r\n';
+/** How often progress and cancel are looked at while another thread finishes its part. */
+const PART_POLL_MS = 50;
 
 export interface CsvResult {
   sections: SectionResult[];
@@ -37,41 +33,29 @@ export async function writeCsv(
   isCancelled: () => boolean,
 ): Promise<CsvResult> {
   const fd = fs.openSync(file, 'w');
-  const hash = createHash('sha256');
-  let bytes = 0;
-  // Lines of the piece being gathered, each followed by an empty string to join as the line end.
-  let lines: string[] = ['\uFEFF'];
-  let chars = 0;
-  let sinceYield = 0;
-  const flush = (): void => {
-    const piece = Buffer.from(lines.join(''), 'utf8');
-    lines = [];
-    sinceYield += chars;
-    chars = 0;
-    for (let at = 0; at < piece.length; ) at += fs.writeSync(fd, piece, at, piece.length - at);
-    hash.update(piece);
-    bytes += piece.length;
-  };
+  const out = new CsvPieces(fd, true);
   const results: SectionResult[] = [];
   let done = 0;
   try {
+    out.text('\uFEFF');
     for (const [i, s] of sections.entries()) {
       if (sections.length > 1) {
-        if (i > 0) lines.push(EOL);
-        lines.push(csvRecord([s.title]), EOL);
+        if (i > 0) out.text(EOL);
+        out.text(csvRecord([s.title]) + EOL);
       }
-      lines.push(csvRecord(s.columns.map((c) => c.header)), EOL);
+      out.text(csvRecord(s.columns.map((c) => c.header)) + EOL);
+      const part = s.csvAfter;
+      // Rows another thread has written for this section count as done too.
+      const report = (): void => onRow(done + (part ? part.rowsDone() : 0));
       let n = 0;
+      let sinceYield = 0;
       for (const record of s.csvRecords ? s.csvRecords() : recordsOf(s)) {
-        lines.push(record, EOL);
-        chars += record.length;
+        out.record(record);
         n++;
         if (++done % CHECK_EVERY === 0) {
           if (isCancelled()) throw new ExportCancelledError();
-          onRow(done);
-        }
-        if (chars >= PIECE) {
-          flush();
+          report();
+          sinceYield += out.takeFlushed();
           if (sinceYield >= YIELD_EVERY) {
             sinceYield = 0;
             // Lets progress, cancel and other messages through when the export runs in-process.
@@ -79,14 +63,36 @@ export async function writeCsv(
           }
         }
       }
+      if (part) {
+        const tail = await finishedPart(part, () => {
+          if (isCancelled()) throw new ExportCancelledError();
+          report();
+        });
+        out.appendFile(tail.file);
+        n += tail.rows;
+        done += tail.rows;
+      }
       results.push({ title: s.title, rows: n });
     }
-    flush();
+    out.flush();
   } finally {
     fs.closeSync(fd);
   }
   onRow(done);
-  return { sections: results, sha256: hash.digest('hex'), bytes };
+  return { sections: results, sha256: out.digest(), bytes: out.bytes };
+}
+
+/** Waits for a part, looking at progress and cancel meanwhile (`tick` throws to stop waiting). */
+async function finishedPart(part: CsvPart, tick: () => void): Promise<{ file: string; rows: number }> {
+  const finished = part.finished();
+  for (;;) {
+    tick();
+    let timer: NodeJS.Timeout | undefined;
+    const polled = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), PART_POLL_MS)));
+    const tail = await Promise.race([finished, polled]);
+    clearTimeout(timer);
+    if (tail) return tail;
+  }
 }
 
 /** A section's rows as CSV records, from its cells. */
