@@ -77,7 +77,7 @@ export async function runExport(req: ExportRequest, onProgress: ProgressFn, isCa
       removeQuietly(req.outFile);
       throw err;
     }
-    return { file: req.outFile, rows: results.reduce((s, r) => s + r.rows, 0), sections: results, ...digest };
+    return { file: req.outFile, rows: results.reduce((s, r) => s + r.rows, 0), sections: results, ...digest, threads: share ? 2 : 1 };
   } finally {
     await part?.dispose();
     if (db.inTransaction) db.exec('COMMIT');

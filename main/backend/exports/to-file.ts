@@ -40,6 +40,8 @@ export interface ExportToFileOptions {
   now?: () => Date;
   onProgress?: ProgressFn;
   isCancelled?: () => boolean;
+  /** The part worker's bundle for a split export (RunOptions.partScript). */
+  partScript?: string | null;
 }
 
 export interface ExportToFileResult {
@@ -76,7 +78,7 @@ export async function exportToFile(dbFile: string, o: ExportToFileOptions): Prom
     auditExportStart(db, req, jobId, o.unmaskReason);
     let outcome: ExportOutcome;
     try {
-      outcome = await runExport(req, o.onProgress ?? (() => undefined), o.isCancelled ?? (() => false));
+      outcome = await runExport(req, o.onProgress ?? (() => undefined), o.isCancelled ?? (() => false), o.partScript === undefined ? {} : { partScript: o.partScript });
     } catch (err) {
       const end = err instanceof ExportCancelledError ? ({ state: 'cancelled' } as const) : ({ state: 'failed', error: err instanceof Error ? err.message : String(err) } as const);
       auditExportEnd(db, req, jobId, end, now().toISOString());

@@ -91,6 +91,8 @@ export interface ExportOutcome {
   sections: SectionResult[];
   sha256: string;
   bytes: number;
+  /** Threads that wrote the rows: 2 when a large activities CSV export was split (split/). */
+  threads: 1 | 2;
 }
 
 export type ProgressFn = (rowsDone: number, total: number) => void;
