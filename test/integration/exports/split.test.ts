@@ -8,7 +8,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../common/ids';
 import { databasePath } from '../../../main/backend';
@@ -16,7 +15,7 @@ import { verifyManifest } from '../../../main/backend/exports/manifest';
 import { PART_BUNDLE, splitScript, SPLIT_MIN_ROWS, THREADS_ENV } from '../../../main/backend/exports/split/part';
 import { exportToFile, type ExportToFileOptions } from '../../../main/backend/exports/to-file';
 import { ExportCancelledError } from '../../../main/backend/exports/types';
-import { exportBackend, NOW, PERIOD, testProtector } from './support';
+import { buildWorkerBundle, exportBackend, NOW, PERIOD, testProtector } from './support';
 
 const ROWS = SPLIT_MIN_ROWS + 20_000;
 let t: ReturnType<typeof exportBackend>;
@@ -54,19 +53,7 @@ beforeAll(async () => {
   })();
   expectedRows = (t.db.prepare("SELECT count(*) AS n FROM activities WHERE at >= ? AND at < '2026-11-26'").get(`${PERIOD.from}T00:00:00.000Z`) as { n: number }).n;
 
-  const dir = path.resolve('node_modules/.cache/casedesk-exports-test');
-  fs.mkdirSync(dir, { recursive: true });
-  script = path.join(dir, `export-part-worker-${process.pid}.cjs`);
-  await build({
-    entryPoints: [path.resolve('main/backend/exports/split/part-worker.ts')],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'electron'],
-    logLevel: 'error',
-  });
+  script = await buildWorkerBundle('split/part-worker.ts', 'export-part-worker');
 }, 120_000);
 afterAll(() => {
   fs.rmSync(script, { force: true });

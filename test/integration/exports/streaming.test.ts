@@ -7,14 +7,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportJobView } from '../../../common/api/types-supervisor';
 import { newId } from '../../../common/ids';
 import { exportJobs } from '../../../main/backend/exports/jobs';
 import { verifyManifest } from '../../../main/backend/exports/manifest';
 import { configureExports } from '../../../main/backend/exports/signing';
-import { exportBackend, PERIOD, testProtector } from './support';
+import { buildWorkerBundle, exportBackend, PERIOD, testProtector } from './support';
 
 const SYNTHETIC = 200_000;
 let t: ReturnType<typeof exportBackend>;
@@ -100,19 +99,7 @@ describe('streaming', () => {
 describe('worker thread (the esbuild bundle)', () => {
   let script: string;
   beforeAll(async () => {
-    const dir = path.resolve('node_modules/.cache/casedesk-exports-test');
-    fs.mkdirSync(dir, { recursive: true });
-    script = path.join(dir, `exports-worker-${process.pid}.cjs`);
-    await build({
-      entryPoints: [path.resolve('main/backend/exports/worker.ts')],
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'electron'],
-      logLevel: 'error',
-    });
+    script = await buildWorkerBundle('worker.ts', 'exports-worker');
     configureExports(t.backend.app, { protector: testProtector(), workerScript: script });
   }, 60_000);
   afterAll(() => {

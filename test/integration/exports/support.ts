@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { build } from 'esbuild';
 import type { ExportJobView } from '../../../common/api/types-supervisor';
 import { passphraseProtector, type KeyProtector } from '../../../main/backend/crypto/protect';
 import { exportJobs } from '../../../main/backend/exports/jobs';
@@ -15,6 +16,27 @@ export const testProtector = (): KeyProtector => passphraseProtector(TEST_PASSPH
 /** The demo's history runs back four weeks from now. */
 export const NOW = '2026-11-25T03:00:00.000Z';
 export const PERIOD = { from: '2026-10-20', to: '2026-11-25' };
+
+/**
+ * Bundles a worker thread's entry (under main/backend/exports/) as scripts/build.mjs does, since a
+ * worker cannot load TypeScript; returns the bundle's path (the caller removes it).
+ */
+export async function buildWorkerBundle(entry: string, name: string): Promise<string> {
+  const dir = path.resolve('node_modules/.cache/casedesk-exports-test');
+  fs.mkdirSync(dir, { recursive: true });
+  const script = path.join(dir, `${name}-${process.pid}.cjs`);
+  await build({
+    entryPoints: [path.resolve('main/backend/exports', entry)],
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'electron'],
+    logLevel: 'error',
+  });
+  return script;
+}
 
 export function exportBackend(env: Partial<ExportEnvironment> = {}, cases = 120) {
   const t = demoBackend({ cases, now: NOW });

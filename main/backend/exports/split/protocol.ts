@@ -1,6 +1,6 @@
 /**
  * Between an export (the coordinator) and the part worker that writes the later share of its rows.
- * See split/README in part.ts for the sequence.
+ * part.ts says in what order they are sent.
  */
 import type { ExportRequest } from '../types';
 
