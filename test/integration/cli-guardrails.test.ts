@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { cliIo } from '../support/cli';
 import { describe, expect, it } from 'vitest';
 import { guardrails } from '../../main/cli/commands/guardrails';
 
@@ -8,14 +8,10 @@ const FIXTURES = join(__dirname, '..', 'fixtures', 'guardrails');
 const fixture = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
 
 async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
-  let out = '';
-  let err = '';
-  io.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  io.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  io.stdin.end(stdin);
-  const code = await guardrails(args, io);
-  return { code, out, err };
+  const c = cliIo();
+  c.io.stdin.end(stdin);
+  const code = await guardrails(args, c.io);
+  return { code, out: c.out(), err: c.err() };
 }
 
 describe('casedesk guardrails check', () => {

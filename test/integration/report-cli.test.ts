@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { cliIo } from '../support/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, utf8 } from '../../common/domain/chain/canonical';
 import { ProgressReportSchema } from '../../common/protocol/report';
@@ -24,14 +24,9 @@ function findOpenssl(): string | undefined {
 }
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await report(args, { stdin: new PassThrough(), stdout, stderr });
-  return { code, out, err };
+  const c = cliIo();
+  const code = await report(args, c.io);
+  return { code, out: c.out(), err: c.err() };
 }
 
 let tmp: ReturnType<typeof tempDir>;

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { cliIo } from '../../support/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyManifest } from '../../../main/backend/exports/manifest';
 import { PASSPHRASE_ENV } from '../../../main/backend/exports/signing';
@@ -30,21 +30,17 @@ afterAll(() => {
 
 /** Runs the command the way main/cli/main.ts does: a UsageError is one stderr line and exit 2. */
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const c = cliIo();
   let code: number;
+  let usage = '';
   try {
-    code = await exportCommand(args, { stdin: new PassThrough(), stdout, stderr });
+    code = await exportCommand(args, c.io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    err += `${e.message}\n`;
+    usage = `${e.message}\n`;
     code = EXIT_USAGE;
   }
-  return { code, out, err };
+  return { code, out: c.out(), err: c.err() + usage };
 }
 
 const base = () => ['--db', db, '--kind', 'activities', '--format', 'csv', '--from', PERIOD.from, '--to', PERIOD.to, '--out', path.join(t.dataDir, 'cli', 'a.csv')];
