@@ -4,6 +4,7 @@
  * rows into the file and returns its digest. A cancelled or failed export leaves no file behind.
  */
 import type { Db } from '../../../db/open';
+import type { ReportParams } from '../../../db/repos/reporting';
 import { placementsRepo } from '../../../db/repos/placements';
 import { LOOKUP_CACHE_KIB, openReadonly, SCAN_CACHE_KIB } from './connections';
 import { sectionsFor } from './sections';
@@ -38,9 +39,10 @@ export async function runExport(req: ExportRequest, onProgress: ProgressFn, isCa
     // One read transaction (shared with the part worker when split): the counts taken up front and
     // the rows streamed after them agree.
     let share: OwnShare | undefined;
-    part = await startPart(db, req, options.partScript);
+    const p = exportParams(req);
+    part = await startPart(db, req, p, options.partScript);
     if (part) {
-      if ((await sharedSnapshot(db, part)) !== null) share = planShare(db, exportParams(req), part) ?? undefined;
+      if ((await sharedSnapshot(db, part)) !== null) share = planShare(db, p, part) ?? undefined;
       if (!share) {
         await part.dispose();
         part = null;
@@ -87,8 +89,8 @@ export async function runExport(req: ExportRequest, onProgress: ProgressFn, isCa
 }
 
 /** The part worker, started and open, when this export is to be split (split/part.ts); else null. */
-async function startPart(db: Db, req: ExportRequest, explicit: string | null | undefined): Promise<PartWorker | null> {
+async function startPart(db: Db, req: ExportRequest, p: ReportParams, explicit: string | null | undefined): Promise<PartWorker | null> {
   const script = splitScript(req, explicit);
-  if (!script || !worthSplitting(db, exportParams(req))) return null;
+  if (!script || !worthSplitting(db, p)) return null;
   return PartWorker.start(script, req);
 }
