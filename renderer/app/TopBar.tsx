@@ -2,12 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../stores/session';
 import { useNavigation } from '../stores/navigation';
 import { useUi } from '../stores/ui';
-import { LANGUAGES, isLanguage, setLanguage } from './i18n';
+import { LanguageSelect } from './LanguageSelect';
 import { SyncPill } from './SyncPill';
 import { loadSupervisorConsole } from './lazyScreens';
 
 export function TopBar() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const info = useSession((s) => s.info);
   const backToQueue = useNavigation((s) => s.backToQueue);
   const openSupervisor = useNavigation((s) => s.openSupervisor);
@@ -52,20 +52,7 @@ export function TopBar() {
           <span className="muted">{t('common.loading')}</span>
         )}
       </div>
-      <label className="lang-switch">
-        <span className="visually-hidden">{t('shell.language')}</span>
-        <select
-          value={i18n.language}
-          onChange={(e) => isLanguage(e.target.value) && setLanguage(e.target.value)}
-          data-testid="language-switch"
-        >
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l}>
-              {t(`languages.${l}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguageSelect className="lang-switch" testId="language-switch" />
       <button type="button" className="btn btn-ghost btn-icon" onClick={() => setHelpOpen(true)} aria-label={t('shell.shortcuts')} title={`${t('shell.shortcuts')} (?)`}>
         <span aria-hidden="true">?</span>
       </button>

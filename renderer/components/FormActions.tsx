@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-/** Error line + Cancel / Submit row shared by the case dialogs. */
+/** Error line + Cancel / Submit row shared by the case dialogs and the supervisor's inline forms. */
 export function FormActions({
   error,
   busy,
@@ -9,6 +9,8 @@ export function FormActions({
   onCancel,
   testId,
   danger,
+  hint,
+  small,
 }: {
   error: string | null;
   busy: boolean;
@@ -17,8 +19,13 @@ export function FormActions({
   onCancel(): void;
   testId?: string;
   danger?: boolean;
+  /** The keys hint beside the buttons; defaults to Ctrl+Enter, null for a form without it. */
+  hint?: string | null;
+  small?: boolean;
 }) {
   const { t } = useTranslation();
+  const shownHint = hint === undefined ? t('contact.submitHint') : hint;
+  const btn = small ? 'btn btn-small' : 'btn';
   return (
     <>
       {error ? (
@@ -27,11 +34,11 @@ export function FormActions({
         </p>
       ) : null}
       <div className="form-actions">
-        <span className="muted small">{t('contact.submitHint')}</span>
-        <button type="button" className="btn" onClick={onCancel}>
+        {shownHint !== null ? <span className="muted small">{shownHint}</span> : null}
+        <button type="button" className={btn} onClick={onCancel}>
           {t('common.cancel')}
         </button>
-        <button type="submit" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} disabled={busy || disabled} data-testid={testId}>
+        <button type="submit" className={`${btn} ${danger ? 'btn-danger' : 'btn-primary'}`} disabled={busy || disabled} data-testid={testId}>
           {busy ? t('common.working') : submitLabel}
         </button>
       </div>

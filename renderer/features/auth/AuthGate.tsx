@@ -4,27 +4,10 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLanguage, LANGUAGES, setLanguage } from '../../app/i18n';
+import { LanguageSelect } from '../../app/LanguageSelect';
 import { useAuth } from './authStore';
 import { SignInForm } from './SignInForm';
 import { useIdleLock } from './useIdleLock';
-
-/** Before sign-in there is no top bar: the language choice sits in the corner. */
-function LanguagePicker() {
-  const { t, i18n } = useTranslation();
-  return (
-    <label className="auth-language">
-      <span className="visually-hidden">{t('shell.language')}</span>
-      <select value={i18n.language} onChange={(e) => isLanguage(e.target.value) && setLanguage(e.target.value)} data-testid="auth-language">
-        {LANGUAGES.map((l) => (
-          <option key={l} value={l}>
-            {t(`languages.${l}`)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 export function AuthGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -47,7 +30,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (phase === 'setup' || phase === 'signedOut') {
     return (
       <main className="auth-screen">
-        <LanguagePicker />
+        {/* Before sign-in there is no top bar: the language choice sits in the corner. */}
+        <LanguageSelect className="auth-language" testId="auth-language" />
         <SignInForm purpose={phase === 'setup' ? 'setup' : 'signIn'} />
       </main>
     );

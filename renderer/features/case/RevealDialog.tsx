@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { FormActions } from '../../components/FormActions';
 import { toApiError } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useCase, type RevealField } from './caseStore';
@@ -78,19 +79,8 @@ export function RevealDialog({ target, onClose }: { target: RevealTarget; onClos
             </button>
           ))}
         </div>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={tooShort || busy} data-testid="reveal-confirm">
-            {busy ? t('common.working') : t('reveal.confirm')}
-          </button>
-        </div>
+        {/* No keys hint: this form has no Ctrl+Enter. */}
+        <FormActions error={error} busy={busy} disabled={tooShort} submitLabel={t('reveal.confirm')} onCancel={onClose} testId="reveal-confirm" hint={null} />
       </form>
     </Dialog>
   );

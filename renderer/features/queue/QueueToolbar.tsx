@@ -1,7 +1,7 @@
 /** Search, filters and the "Next case" button above the queue. */
 import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../stores/session';
+import { PlacementSelect } from '../../components/PlacementSelect';
 import { BUCKETS, STATUSES, useQueue, type BucketFilter, type QueueSort, type SortDir } from './queueStore';
 import type { CaseStatus } from '../../../common/api/types';
 
@@ -23,7 +23,6 @@ const SORT_OPTIONS: [QueueSort, SortDir][] = [
 
 export function QueueToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
   const { t } = useTranslation();
-  const placements = useSession((s) => s.placements);
   const search = useQueue((s) => s.search);
   const filters = useQueue((s) => s.filters);
   const setSearch = useQueue((s) => s.setSearch);
@@ -85,14 +84,7 @@ export function QueueToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElem
       </label>
       <label className="field field-inline">
         <span>{t('queue.filter.placement')}</span>
-        <select value={filters.placementId ?? ''} onChange={(e) => setFilter('placementId', e.target.value || null)} data-testid="filter-placement">
-          <option value="">{t('queue.filter.all')}</option>
-          {placements.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.code} · {p.name}
-            </option>
-          ))}
-        </select>
+        <PlacementSelect value={filters.placementId ?? ''} onChange={(placementId) => setFilter('placementId', placementId || null)} allLabel={t('queue.filter.all')} testId="filter-placement" />
       </label>
       <label className="field field-inline">
         <span>{t('queue.filter.status')}</span>

@@ -1,16 +1,16 @@
 /** Period (week / month to date, custom from–to) and placement for the dashboard. */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../../stores/session';
+import { PlacementSelect } from '../../../components/PlacementSelect';
 import { useDashboard } from '../dashboardStore';
 import { periodProblem, type PeriodMode } from '../period';
+import { DateRangeFields } from '../DateRangeFields';
 
 const MODES: PeriodMode[] = ['week', 'month', 'custom'];
 
 export function PeriodPicker() {
   const { t } = useTranslation();
   const id = useId();
-  const placements = useSession((s) => s.placements);
   const mode = useDashboard((s) => s.mode);
   const custom = useDashboard((s) => s.custom);
   const placementId = useDashboard((s) => s.placementId);
@@ -38,41 +38,11 @@ export function PeriodPicker() {
         ))}
       </fieldset>
       {mode === 'custom' ? (
-        <>
-          <label className="field field-inline">
-            <span>{t('supervisor.period.from')}</span>
-            <input
-              type="date"
-              value={custom.from}
-              onChange={(e) => setCustom({ ...custom, from: e.target.value })}
-              aria-invalid={problem !== null}
-              aria-describedby={problem ? problemId : undefined}
-              data-testid="sup-period-from"
-            />
-          </label>
-          <label className="field field-inline">
-            <span>{t('supervisor.period.to')}</span>
-            <input
-              type="date"
-              value={custom.to}
-              onChange={(e) => setCustom({ ...custom, to: e.target.value })}
-              aria-invalid={problem !== null}
-              aria-describedby={problem ? problemId : undefined}
-              data-testid="sup-period-to"
-            />
-          </label>
-        </>
+        <DateRangeFields value={custom} onChange={setCustom} inline invalid={problem !== null} describedBy={problem ? problemId : undefined} testId="sup-period" />
       ) : null}
       <label className="field field-inline">
         <span>{t('supervisor.placement.label')}</span>
-        <select value={placementId} onChange={(e) => setPlacement(e.target.value)} data-testid="sup-placement-filter">
-          <option value="">{t('supervisor.placement.all')}</option>
-          {placements.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.code} · {p.name}
-            </option>
-          ))}
-        </select>
+        <PlacementSelect value={placementId} onChange={setPlacement} allLabel={t('supervisor.placement.all')} testId="sup-placement-filter" />
       </label>
       <button type="submit" className="btn btn-primary btn-small" disabled={loading || problem !== null} data-testid="sup-dashboard-refresh">
         {mode === 'custom' ? t('supervisor.period.apply') : t('supervisor.dashboard.refresh')}

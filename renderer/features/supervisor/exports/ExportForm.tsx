@@ -1,17 +1,17 @@
 /** What to export: kind × format × period (+ placement), masked unless a reason is given. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../../stores/session';
+import { PlacementSelect } from '../../../components/PlacementSelect';
 import { useExports } from '../exportsStore';
 import { useDashboard } from '../dashboardStore';
 import { EXPORT_FORMATS, EXPORT_KINDS, exportFormProblem, isFinished, startInput } from '../exportJob';
 import { monthToDate, weekToDate } from '../period';
+import { DateRangeFields } from '../DateRangeFields';
 import { MAX_REASON, MIN_REASON } from '../reason';
 
 export function ExportForm() {
   const { t } = useTranslation();
   const id = useId();
-  const placements = useSession((s) => s.placements);
   const form = useExports((s) => s.form);
   const setForm = useExports((s) => s.setForm);
   const starting = useExports((s) => s.starting);
@@ -57,38 +57,10 @@ export function ExportForm() {
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t('supervisor.period.from')}</span>
-          <input
-            type="date"
-            value={form.from}
-            onChange={(e) => setForm({ from: e.target.value })}
-            aria-invalid={tried && periodBad}
-            aria-describedby={`${id}-period`}
-            data-testid="sup-export-from"
-          />
-        </label>
-        <label className="field">
-          <span>{t('supervisor.period.to')}</span>
-          <input
-            type="date"
-            value={form.to}
-            onChange={(e) => setForm({ to: e.target.value })}
-            aria-invalid={tried && periodBad}
-            aria-describedby={`${id}-period`}
-            data-testid="sup-export-to"
-          />
-        </label>
+        <DateRangeFields value={form} onChange={setForm} invalid={tried && periodBad} describedBy={`${id}-period`} testId="sup-export" />
         <label className="field">
           <span>{t('supervisor.placement.label')}</span>
-          <select value={form.placementId} onChange={(e) => setForm({ placementId: e.target.value })} data-testid="sup-export-placement">
-            <option value="">{t('supervisor.placement.all')}</option>
-            {placements.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.code} · {p.name}
-              </option>
-            ))}
-          </select>
+          <PlacementSelect value={form.placementId} onChange={(placementId) => setForm({ placementId })} allLabel={t('supervisor.placement.all')} testId="sup-export-placement" />
         </label>
       </div>
       <div className="quick-picks">

@@ -6,6 +6,7 @@ import { errorText } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { toApiError } from '../../../app/api';
 import { useUi } from '../../../stores/ui';
+import { FormActions } from '../../../components/FormActions';
 import { OVERRIDE_FILTERS, useReview } from '../reviewStore';
 import { reasonOk, MIN_REASON, MAX_REASON } from '../reason';
 import { usePersonName } from '../usePeople';
@@ -83,20 +84,17 @@ function DecideForm({ item, approve, onDone, onCancel }: { item: OverrideView; a
           {t('supervisor.review.reasonHelp', { min: MIN_REASON })}
         </span>
       </label>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <span className="muted small">{t('supervisor.review.keysHint')}</span>
-        <button type="button" className="btn btn-small" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className={`btn btn-small ${approve ? 'btn-primary' : 'btn-danger'}`} disabled={busy || !ok} data-testid="sup-override-confirm">
-          {busy ? t('common.working') : t(approve ? 'supervisor.overrides.confirmApprove' : 'supervisor.overrides.confirmRefuse')}
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        busy={busy}
+        disabled={!ok}
+        submitLabel={t(approve ? 'supervisor.overrides.confirmApprove' : 'supervisor.overrides.confirmRefuse')}
+        onCancel={onCancel}
+        testId="sup-override-confirm"
+        danger={!approve}
+        hint={t('supervisor.review.keysHint')}
+        small
+      />
     </form>
   );
 }
