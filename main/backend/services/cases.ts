@@ -145,8 +145,9 @@ export const caseService = {
       const match = toMatchQuery(q.search);
       if (match === null) return { rows: [], total: 0, offset: q.offset, asOf: nowIso };
       filter.ftsMatch = match;
-      // A fragment of a reference ("01939", "UK-1003") matches anywhere in it, not only as a word prefix.
-      if (/^[A-Za-z0-9-]{3,40}$/.test(q.search)) filter.referencePart = q.search;
+      // A fragment of a reference ("01939", "UK-1003") matches anywhere in it, not only as a word
+      // prefix. References carry digits; a name ("wang") does not, and skips the substring scan.
+      if (/^[A-Za-z0-9-]{3,40}$/.test(q.search) && /\d/.test(q.search)) filter.referencePart = q.search;
     }
     const dir = q.dir ?? (q.sort === 'nextAction' || q.sort === 'nextContact' || q.sort === 'reference' ? 'asc' : 'desc');
     const raw = queueRepo.page(db, filter, q.sort, dir, q.offset, q.limit, nowIso);

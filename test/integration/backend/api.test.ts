@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, LogContactResult, QueuePage } from '../../../common/api/types';
 import { verifyAudit } from '../../../main/backend/audit/audit';
 import { auditRepo } from '../../../db/repos/audit';
+import { queueRepo } from '../../../db/repos/queue';
 import { dbFingerprint, demoBackend } from '../../support/backend';
 
 let t: ReturnType<typeof demoBackend>;
@@ -174,5 +175,12 @@ describe('reference search', () => {
     expect(r.rows.every((x) => x.reference.includes(tail) || x.borrowerName.length > 0)).toBe(true);
     const none = await t.call<QueuePage>('cases.queue', { search: '%_%' });
     expect(none.total).toBe(0);
+  });
+
+  it('finds its cases by rowid from the match and the references, never by testing every case row', () => {
+    const { sql, params } = queueRepo.countStatement({ assigneeIds: null, statuses: ['open'], ftsMatch: '"10"*', referencePart: '10' });
+    const plan = (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+    expect(plan.join(' | ')).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(plan.filter((d) => /^SCAN c\b/.test(d))).toEqual([]);
   });
 });
