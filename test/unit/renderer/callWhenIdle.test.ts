@@ -1,5 +1,5 @@
 /** Background calls (the sync pill's status) wait for the calls the user is waiting for. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../common/api/result';
 import { call, callWhenIdle } from '../../../renderer/app/api';
 
@@ -27,6 +27,11 @@ function answer(name: string): void {
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
+/**
+ * Waits until what was sent is `names`. callWhenIdle waits two timer turns; on a loaded machine a
+ * fixed 5 ms tick can expire in the same turn as the first of them and look too early.
+ */
+const sentBecomes = (names: string[]) => vi.waitFor(() => expect(sent).toEqual(names), { timeout: 2_000, interval: 2 });
 
 beforeEach(() => {
   pending = [];
@@ -53,8 +58,7 @@ describe('callWhenIdle', () => {
     answer('app.info');
     await expect(queue).resolves.toBe('cases.queue');
     await expect(info).resolves.toBe('app.info');
-    await tick();
-    expect(sent).toEqual(['cases.queue', 'app.info', 'sync.status']);
+    await sentBecomes(['cases.queue', 'app.info', 'sync.status']);
     answer('sync.status');
     await expect(background).resolves.toBe('sync.status');
   });
@@ -63,8 +67,7 @@ describe('callWhenIdle', () => {
     const failing = call(() => Promise.reject(new Error('bridge gone')));
     await expect(failing).rejects.toThrow('bridge gone');
     const background = callWhenIdle((a) => (a as unknown as Fake).sync.status());
-    await tick();
-    expect(sent).toEqual(['sync.status']);
+    await sentBecomes(['sync.status']);
     answer('sync.status');
     await expect(background).resolves.toBe('sync.status');
   });
@@ -81,12 +84,10 @@ describe('callWhenIdle', () => {
     await tick();
     answer('cases.queue');
     await queue;
-    await tick();
+    await vi.waitFor(() => expect(idle).toHaveLength(1), { timeout: 2_000, interval: 2 });
     expect(sent).toEqual(['cases.queue']);
-    expect(idle).toHaveLength(1);
     idle.shift()?.();
-    await tick();
-    expect(sent).toEqual(['cases.queue', 'sync.status']);
+    await sentBecomes(['cases.queue', 'sync.status']);
     answer('sync.status');
     await expect(background).resolves.toBe('sync.status');
   });
