@@ -10,7 +10,7 @@ import { report } from './commands/report';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './io';
 
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
-  db: { run: dbCommand, summary: 'db rekey|recover|encrypt --data-dir DIR …  rotate the database key, recover with the recovery code, encrypt a plain folder' },
+  db: { run: dbCommand, summary: 'db rekey|recover|encrypt|time-zone --data-dir DIR …  rotate the key, recover, encrypt a plain folder, show or set the time zone' },
   demo: { run: demo, summary: 'demo --db FILE [--cases N] [--plain | --passphrase-file F]  create the demo agency in a new database' },
   guardrails: { run: guardrails, summary: 'guardrails check [--file F] [--lang zh-CN|en]  evaluate one scenario (JSON on stdin)' },
   export: { run: exportCommand, summary: 'export --db FILE --kind activities|ledger|conduct|performance --format csv|xlsx|pdf --from D --to D --out FILE' },

@@ -1,7 +1,8 @@
 /**
  * `casedesk db rekey|recover|encrypt|time-zone`: key rotation, the recovery path, converting a plain
- * data folder, and the agency's time zone (whose calendar days reports and exports count). Run with CaseDesk closed (a re-key needs the only connection). Passphrases come from a
- * file or the terminal, never argv; new recovery codes are shown once on stderr.
+ * data folder, and the agency's time zone (whose calendar days reports and exports count). Run with
+ * CaseDesk closed (a re-key needs the only connection). Passphrases come from a file or the
+ * terminal, never argv; new recovery codes are shown once on stderr.
  */
 import path from 'node:path';
 import { openDatabase } from '../../../db/open';
@@ -15,6 +16,7 @@ import {
   readPassphraseFile,
   rotateKey,
   showRecoveryCode,
+  dataDirState,
   unlockKeystore,
 } from '../../backend/keys';
 import { isTimeZone } from '../../../common/domain/periods/days';
@@ -31,6 +33,14 @@ const USAGE = [
   '       casedesk db encrypt --data-dir DIR [--passphrase-file F]',
   '       casedesk db time-zone --data-dir DIR [--set ZONE] [--passphrase-file F]',
 ].join('\n');
+
+/** The flags each subcommand takes besides --data-dir: another is refused, never ignored. */
+const FLAGS_OF: Record<string, readonly string[]> = {
+  rekey: ['passphrase-file'],
+  recover: ['recovery-code', 'new-passphrase-file'],
+  encrypt: ['passphrase-file'],
+  'time-zone': ['set', 'passphrase-file'],
+};
 
 type Tty = CliIO['stdin'] & { isTTY?: boolean };
 
@@ -67,9 +77,12 @@ async function recoverCommand(dataDir: string, recoveryCode: string, newPass: st
 /** Shows the agency's time zone, or sets it (an IANA name such as Asia/Shanghai), audited. */
 async function timeZoneCommand(dataDir: string, set: string | undefined, passphraseFile: string | undefined, io: CliIO): Promise<void> {
   if (set !== undefined && !isTimeZone(set)) throw new UsageError(`--set: "${set}" is not an IANA time zone (for example Asia/Shanghai, America/New_York, Europe/London)`);
+  // Opening a folder without a database would make one: a mistyped --data-dir must not "succeed".
+  if (dataDirState(dataDir).database === 'absent') throw new Error(`${dataDir} holds no CaseDesk database; give a workstation's data folder`);
   const file = databaseFile(dataDir);
   const key = await databaseKey(file, { 'passphrase-file': passphraseFile });
-  const db = openDatabase(file, key ? { key } : {});
+  // Showing reads only (no migration, no write).
+  const db = openDatabase(file, { ...(key ? { key } : {}), readonly: set === undefined });
   try {
     if (set !== undefined) {
       const before = settingsRepo.get(db, AGENCY_TIME_ZONE_KEY) ?? null;
@@ -105,6 +118,11 @@ export const dbCommand: CliCommand = async (args, io) => {
     },
     USAGE,
   );
+  const allowed = FLAGS_OF[sub ?? ''];
+  if (!allowed) throw new UsageError(`unknown db subcommand "${sub ?? ''}"\n${USAGE}`);
+  for (const [flag, value] of Object.entries(values)) {
+    if (value !== undefined && flag !== 'data-dir' && !allowed.includes(flag)) throw new UsageError(`--${flag} does not apply to casedesk db ${sub}\n${USAGE}`);
+  }
   const dataDir = path.resolve(requireFlag(values['data-dir'], 'data-dir', USAGE));
   const file = passphraseFileFrom(values['passphrase-file'], process.env);
   switch (sub) {

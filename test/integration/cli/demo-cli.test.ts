@@ -73,4 +73,20 @@ describe('casedesk db time-zone', () => {
     expect(audit.map((a) => JSON.parse(a.details_json))).toEqual([{ before: 'Asia/Shanghai', after: 'Europe/London', via: 'cli' }]);
     db.close();
   });
+
+  it('refuses a folder without a database (making none) and flags of another subcommand', async () => {
+    const empty = tempDir();
+    dirs.push(empty);
+    const wrong = io();
+    expect(await runCli(['db', 'time-zone', '--data-dir', empty, '--set', 'Europe/London'], wrong.io)).toBe(1);
+    expect(wrong.err()).toMatch(/holds no CaseDesk database/);
+    expect(fs.readdirSync(empty)).toEqual([]);
+
+    const foreign = io();
+    expect(await runCli(['db', 'rekey', '--data-dir', empty, '--set', 'Europe/London'], foreign.io)).toBe(2);
+    expect(foreign.err()).toMatch(/--set does not apply to casedesk db rekey/);
+    const unknown = io();
+    expect(await runCli(['db', 'zone', '--data-dir', empty], unknown.io)).toBe(2);
+    expect(unknown.err()).toMatch(/unknown db subcommand "zone"/);
+  });
 });
