@@ -6,11 +6,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { runExport } from './run';
-import { ExportCancelledError, type ExportRequest } from './types';
+import { ExportRequestSchema, firstIssue } from './request-schema';
+import { ExportCancelledError } from './types';
 import type { WorkerMessage } from './worker-protocol';
 
 const WorkerInput = z.object({
-  request: z.looseObject({ kind: z.string(), format: z.string(), dbFile: z.string(), outFile: z.string() }),
+  request: ExportRequestSchema,
   cancel: z.instanceof(SharedArrayBuffer),
 });
 
@@ -21,11 +22,11 @@ function post(m: WorkerMessage): void {
 if (parentPort) {
   const input = WorkerInput.safeParse(workerData);
   if (!input.success) {
-    post({ type: 'failed', message: `bad worker input: ${input.error.issues[0]?.message ?? 'invalid'}` });
+    post({ type: 'failed', message: `bad worker input: ${firstIssue(input.error)}` });
   } else {
     const flag = new Int32Array(input.data.cancel);
     runExport(
-      input.data.request as unknown as ExportRequest,
+      input.data.request,
       (done, total) => post({ type: 'progress', done, total }),
       () => Atomics.load(flag, 0) === 1,
     ).then(

@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../common/ids';
 import { databasePath } from '../../../main/backend';
@@ -121,6 +122,23 @@ describe('a split activities CSV export', () => {
     expect(r.rows).toBeGreaterThan(0);
     expect(r.rows).toBeLessThan(SPLIT_MIN_ROWS);
     expect(r.outcome.threads).toBe(1);
+  });
+});
+
+describe('the part worker', () => {
+  it('refuses a request with a field missing, never defaulting it (no `masked` is not "unmasked")', async () => {
+    const request = {
+      kind: 'activities', format: 'csv', ...PERIOD, timeZone: 'UTC', placementId: null, scope: [], collectors: [],
+      exportedBy: { id: 'u1', username: 'wang.fang', displayName: 'Wang Fang' }, exportedAt: NOW, workstationId: 'ws-1', dbFile, outFile: path.join(out, 'never.csv'),
+    };
+    const worker = new Worker(script, { workerData: { request, file: path.join(out, '.never.csv.part'), shared: new SharedArrayBuffer(8) } });
+    try {
+      const first = await new Promise((resolve) => worker.once('message', resolve));
+      expect(first).toEqual({ type: 'failed', message: expect.stringMatching(/^bad part-worker input: request\.masked: /) });
+    } finally {
+      await worker.terminate();
+    }
+    expect(leftovers()).toEqual([]);
   });
 });
 

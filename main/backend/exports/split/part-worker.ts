@@ -12,13 +12,14 @@ import { openReadonly, LOOKUP_CACHE_KIB, SCAN_CACHE_KIB } from '../connections';
 import { Labels } from '../labels';
 import { activitySections } from '../sections/activities';
 import { exportParams } from '../sections/params';
+import { ExportRequestSchema, firstIssue } from '../request-schema';
 import type { ExportRequest } from '../types';
 import { CHECK_EVERY } from '../writers/cells';
 import { CsvPieces } from '../writers/csv-pieces';
 import { CANCEL, ROWS_DONE, SHARED_BYTES, type FromPart, type ToPart } from './protocol';
 
 const Input = z.object({
-  request: z.looseObject({ kind: z.literal('activities'), format: z.literal('csv'), dbFile: z.string(), outFile: z.string() }),
+  request: ExportRequestSchema.refine((r) => r.kind === 'activities' && r.format === 'csv', 'only an activities CSV export is split'),
   file: z.string().min(1),
   shared: z.instanceof(SharedArrayBuffer).refine((b) => b.byteLength >= SHARED_BYTES, 'shared memory too small'),
 });
@@ -57,9 +58,9 @@ if (parentPort) {
   const port = parentPort;
   const input = Input.safeParse(workerData);
   if (!input.success) {
-    post({ type: 'failed', message: `bad part-worker input: ${input.error.issues[0]?.message ?? 'invalid'}` });
+    post({ type: 'failed', message: `bad part-worker input: ${firstIssue(input.error)}` });
   } else {
-    const req = input.data.request as unknown as ExportRequest;
+    const req = input.data.request;
     const shared = new Int32Array(input.data.shared);
     const db = openReadonly(req, SCAN_CACHE_KIB);
     const lookupDb = openReadonly(req, LOOKUP_CACHE_KIB);
@@ -72,7 +73,7 @@ if (parentPort) {
     port.on('message', (raw: unknown) => {
       const m = Message.safeParse(raw);
       try {
-        if (!m.success) throw new Error(`bad message to the part worker: ${m.error.issues[0]?.message ?? 'invalid'}`);
+        if (!m.success) throw new Error(`bad message to the part worker: ${firstIssue(m.error)}`);
         const msg: ToPart = m.data;
         if (msg.type === 'begin') {
           if (db.inTransaction) db.exec('COMMIT');
