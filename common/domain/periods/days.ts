@@ -3,7 +3,8 @@
  * Shanghai supervisor's "today" starts at 00:00 in Shanghai, not at 08:00 (UTC midnight). The
  * queries take half-open instant bounds; a day is 23 or 25 hours across a DST change.
  */
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isValidZone } from '../guardrails/time';
 
 export interface PeriodBounds {
   /** First instant of the first day (ISO, UTC). */
@@ -18,10 +19,6 @@ export class PeriodError extends Error {
   override readonly name = 'PeriodError';
 }
 
-export function isTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
-}
-
 function startOfDay(ymd: string, zone: string): DateTime {
   const d = DateTime.fromISO(ymd, { zone });
   if (!d.isValid) throw new PeriodError(`${ymd} is not a calendar day in ${zone}: ${d.invalidExplanation ?? d.invalidReason ?? 'invalid'}`);
@@ -30,7 +27,7 @@ function startOfDay(ymd: string, zone: string): DateTime {
 
 /** The instants that bound the days `from`…`to` (YYYY-MM-DD, both inclusive) in `zone`. */
 export function periodBounds(from: string, to: string, zone: string): PeriodBounds {
-  if (!isTimeZone(zone)) throw new PeriodError(`${zone} is not an IANA time zone`);
+  if (!isValidZone(zone)) throw new PeriodError(`${zone} is not an IANA time zone`);
   const after = startOfDay(to, zone).plus({ days: 1 });
   return {
     fromInstant: startOfDay(from, zone).toUTC().toISO() as string,

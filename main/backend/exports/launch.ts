@@ -4,9 +4,8 @@
  * load TypeScript) — the same runExport either way, yielding to the event loop every few thousand
  * rows, so progress and cancel work in both.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { findBundle } from './bundles';
 import { runExport } from './run';
 import { ExportCancelledError, type ExportOutcome, type ExportRequest, type ProgressFn } from './types';
 import type { WorkerMessage } from './worker-protocol';
@@ -26,14 +25,8 @@ export interface RunHandle {
 /** A cancelled worker that has not stopped after this long is terminated. */
 const CANCEL_GRACE_MS = 10_000;
 
-/**
- * The bundle sits beside the bundle that imports this module (dist/cli.cjs → dist/exports-worker.cjs)
- * or one folder up (dist/electron/backend-process.cjs → dist/exports-worker.cjs).
- */
 export function findWorkerScript(explicit?: string, vars: NodeJS.ProcessEnv = process.env): string | null {
-  const here = typeof __dirname === 'string' ? __dirname : undefined;
-  const candidates = [explicit, vars[WORKER_ENV], here && path.join(here, WORKER_BUNDLE), here && path.join(here, '..', WORKER_BUNDLE)];
-  return candidates.find((c): c is string => typeof c === 'string' && c.length > 0 && fs.existsSync(c)) ?? null;
+  return findBundle(WORKER_BUNDLE, explicit, vars[WORKER_ENV]);
 }
 
 export function launchExport(req: ExportRequest, onProgress: ProgressFn, workerScript: string | null): RunHandle {

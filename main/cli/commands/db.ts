@@ -19,7 +19,7 @@ import {
   dataDirState,
   unlockKeystore,
 } from '../../backend/keys';
-import { isTimeZone } from '../../../common/domain/periods/days';
+import { isValidZone } from '../../../common/domain/guardrails/time';
 import { settingsRepo } from '../../../db/repos/settings';
 import { appendAudit } from '../../backend/audit/audit';
 import { AGENCY_TIME_ZONE_KEY, agencyTimeZone } from '../../backend/services/agency-zone';
@@ -76,7 +76,7 @@ async function recoverCommand(dataDir: string, recoveryCode: string, newPass: st
 
 /** Shows the agency's time zone, or sets it (an IANA name such as Asia/Shanghai), audited. */
 async function timeZoneCommand(dataDir: string, set: string | undefined, passphraseFile: string | undefined, io: CliIO): Promise<void> {
-  if (set !== undefined && !isTimeZone(set)) throw new UsageError(`--set: "${set}" is not an IANA time zone (for example Asia/Shanghai, America/New_York, Europe/London)`);
+  if (set !== undefined && !isValidZone(set)) throw new UsageError(`--set: "${set}" is not an IANA time zone (for example Asia/Shanghai, America/New_York, Europe/London)`);
   // Opening a folder without a database would make one: a mistyped --data-dir must not "succeed".
   if (dataDirState(dataDir).database === 'absent') throw new Error(`${dataDir} holds no CaseDesk database; give a workstation's data folder`);
   const file = databaseFile(dataDir);

@@ -12,12 +12,12 @@
  * The listing's order is its index's (activities_export, led by `at`) and the split falls between
  * two `at` values, so the file is byte for byte the one a single thread writes (tested).
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../../../db/open';
 import { exportListings, type ReportParams } from '../../../../db/repos/reporting';
+import { findBundle } from '../bundles';
 import type { OwnShare } from '../sections/activities';
 import { ExportCancelledError, type CsvPart, type ExportRequest } from '../types';
 import { removeQuietly } from '../writers/files';
@@ -37,17 +37,12 @@ export const SPLIT_MIN_ROWS = 100_000;
  */
 const YOUNG_GENERATION_MB = 8;
 
-/**
- * The part worker's bundle when this export may be split, else null. It sits beside the bundle
- * that imports this module (dist/exports-worker.cjs, dist/cli.cjs) or one folder up (dist/bench/).
- */
+/** The part worker's bundle (bundles.ts) when this export may be split, else null. */
 export function splitScript(req: Pick<ExportRequest, 'kind' | 'format'>, explicit?: string | null, vars: NodeJS.ProcessEnv = process.env): string | null {
   if (req.kind !== 'activities' || req.format !== 'csv') return null;
   if (vars[THREADS_ENV] === '1' || os.availableParallelism() < 2) return null;
   if (explicit === null) return null;
-  const here = typeof __dirname === 'string' ? __dirname : undefined;
-  const candidates = [explicit, vars[PART_ENV], here && path.join(here, PART_BUNDLE), here && path.join(here, '..', PART_BUNDLE)];
-  return candidates.find((c): c is string => typeof c === 'string' && c.length > 0 && fs.existsSync(c)) ?? null;
+  return findBundle(PART_BUNDLE, explicit, vars[PART_ENV]);
 }
 
 /** Whether the period is large enough to split (counts at most SPLIT_MIN_ROWS rows; no snapshot needed). */
