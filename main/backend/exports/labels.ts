@@ -12,16 +12,12 @@ export interface CaseLabel {
   reference: string;
   placement: string;
   borrower: string;
-  /** The three as CSV fields: quoted once per case, not once per row of a CSV export. */
-  csv: string;
 }
 
-const caseLabel = (reference: string, placement: string, borrower: string): CaseLabel => ({
-  reference,
-  placement,
-  borrower,
-  csv: csvTextRecord([reference, placement, borrower]),
-});
+const caseLabel = (reference: string, placement: string, borrower: string): CaseLabel => ({ reference, placement, borrower });
+
+/** A case's three labels as CSV fields: quoted once per case, not once per row of a CSV export. */
+const csvOf = (l: CaseLabel): string => csvTextRecord([l.reference, l.placement, l.borrower]);
 
 /** Bounded so an export over every case of a large agency keeps a flat memory profile. */
 const CACHE_LIMIT = 250_000;
@@ -58,7 +54,7 @@ export class Labels {
     const cases = lookups.caseCount(this.db);
     if (cases > CACHE_LIMIT || rows < 2 * cases) return;
     for (const row of lookups.allCaseLabels(this.db)) {
-      if (this.use === 'csv') this.casesCsv.set(row.id, this.labelOf(row).csv);
+      if (this.use === 'csv') this.casesCsv.set(row.id, csvOf(this.labelOf(row)));
       else this.cases.set(row.id, this.labelOf(row));
     }
   }
@@ -91,7 +87,7 @@ export class Labels {
   caseCsv(caseId: string): string {
     let csv = this.casesCsv.get(caseId);
     if (csv !== undefined) return csv;
-    csv = this.lookupCase(caseId).csv;
+    csv = csvOf(this.lookupCase(caseId));
     if (this.casesCsv.size >= CACHE_LIMIT) this.casesCsv.clear();
     this.casesCsv.set(caseId, csv);
     return csv;
