@@ -62,6 +62,13 @@ export function headOfReport(row: ReportRow): ChainPoint {
   return ProgressReportSchema.parse(JSON.parse(row.canonical)).chain.head;
 }
 
+/** The chain seq of a previous report's head: 0 for the genesis, else its record, which must exist. */
+function seqOfHead(hash: string, seq: number | undefined): number {
+  if (seq !== undefined) return seq;
+  if (hash === GENESIS_POINT.hash) return 0;
+  throw new AppError('INTERNAL', `the previous report ends at chain record ${hash}, which the chain no longer holds`);
+}
+
 export function createReport(ctx: AppContext, signer: Signer, input: CreateReportInput): ReportInfo {
   if (signer.workstationId !== ctx.workstationId) {
     throw new AppError('CONFLICT', `the signing key belongs to workstation ${signer.workstationId}, not ${ctx.workstationId}`);
@@ -73,7 +80,7 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
     if (!placement) throw new AppError('NOT_FOUND', `no placement ${input.placementId}`);
     // The previous report's head, from its row (the chain's hash index), not by re-reading the report.
     const prev = reports.latestMetaForPlacement(input.placementId);
-    const start = prev ? { seq: reports.chainSeqOfHash(prev.chain_head) ?? 0, hash: prev.chain_head } : startBeforeFirstRecord(ctx, input.placementId);
+    const start = prev ? { seq: seqOfHead(prev.chain_head, reports.chainSeqOfHash(prev.chain_head)), hash: prev.chain_head } : startBeforeFirstRecord(ctx, input.placementId);
     const head = chain.head() ?? GENESIS_POINT;
     const now = ctx.clock.now().toISOString();
     const firstOwn = chain.firstAt(input.placementId, start.seq, head.seq);
