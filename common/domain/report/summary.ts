@@ -53,6 +53,22 @@ export function emptySummary(): ReportSummary {
   };
 }
 
+/** Adds one summary's figures into another (a team's reports summed per workstation). */
+export function addSummary(into: ReportSummary, s: ReportSummary): void {
+  for (const ch of ATTEMPT_CHANNELS) into.attemptsByChannel[ch] += s.attemptsByChannel[ch];
+  for (const [currency, minor] of Object.entries(s.amountsCollected)) into.amountsCollected[currency] = (into.amountsCollected[currency] ?? 0) + minor;
+  into.rightPartyContacts += s.rightPartyContacts;
+  into.promisesMade += s.promisesMade;
+  into.promisesKept += s.promisesKept;
+  into.complaintsOpened += s.complaintsOpened;
+  into.complaintsResolved += s.complaintsResolved;
+  into.guardrailBlocks += s.guardrailBlocks;
+  into.guardrailOverrides += s.guardrailOverrides;
+  into.activitiesAfterRecall += s.activitiesAfterRecall;
+  into.records += s.records;
+  into.lateRecords += s.lateRecords;
+}
+
 export function tallyOf(r: Pick<ChainRecord, 'type' | 'body'>): Tally {
   const b = r.body;
   const t: Tally = {};
