@@ -1,13 +1,13 @@
 /**
- * What every long-running host does after the database key is settled: open the backend, purge
- * personal data past retention, give exports and sync the workstation key's protector, and start sync a few seconds later.
- * The loopback host and Electron's backend process both boot through here.
+ * What every long-running host does after the database key is settled: open the backend, give
+ * exports and sync the workstation key's protector, and a few seconds later start sync and purge
+ * personal data past retention. The loopback host and Electron's backend process both boot through here.
  */
 import path from 'node:path';
 import { createBackend } from './index';
 import type { DatabaseAccess } from './keys/startup';
 import { configureExports } from './exports/signing';
-import { purgeExpired } from './services/privacy';
+import { purgeExpiredInBackground } from './services/privacy';
 import { attachSyncService, createSyncService } from './sync/service';
 import { workstationProtector } from './sync/protection';
 import { readPassphraseFile } from './keys';
@@ -32,9 +32,17 @@ export interface BootOptions {
    * up; `syncNow()` from the UI still works at any time after start.
    */
   syncStartDelayMs?: number | undefined;
+  /**
+   * How long after boot the retention purge starts (default PURGE_START_DELAY_MS). On a mature
+   * database it writes many cases; run before the host listened, it held up the first page. The
+   * law sets when data may go at the earliest, not to the second, so it waits for the app to be up
+   * and then runs in batches that let requests through between them.
+   */
+  purgeStartDelayMs?: number | undefined;
 }
 
 export const SYNC_START_DELAY_MS = 5_000;
+export const PURGE_START_DELAY_MS = 10_000;
 
 export function bootBackend(o: BootOptions) {
   const backend = createBackend({
@@ -46,9 +54,6 @@ export function bootBackend(o: BootOptions) {
     ...(o.now ? { now: o.now } : {}),
   });
   trace('backend created');
-  const { purged } = purgeExpired(backend.app, null);
-  if (purged.length > 0) o.log(`purged personal data of ${purged.length} case(s) past their retention period`);
-  trace('purge done');
   const encrypted = 'dbKey' in o.access;
   const protector = workstationProtector(backend.app.db, {
     encrypted,
@@ -77,12 +82,35 @@ export function bootBackend(o: BootOptions) {
   // A pending start must not keep alive a process that is otherwise done.
   timer?.unref();
   if (delay <= 0) begin();
+
+  let purging: Promise<void> | undefined;
+  const purge = async () => {
+    try {
+      const { purged } = await purgeExpiredInBackground(backend.app, null, () => stopped);
+      if (purged.length > 0) o.log(`purged personal data of ${purged.length} case(s) past their retention period`);
+      trace('purge done');
+    } catch (err) {
+      // A failed batch rolled back (earlier ones stand); the next start tries again.
+      o.log(`retention purge failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  // Never inside bootBackend, even with no delay: the caller has a host to start first.
+  let purgeTimer: NodeJS.Timeout | undefined = setTimeout(() => {
+    purgeTimer = undefined;
+    if (!stopped) purging = purge();
+  }, Math.max(0, o.purgeStartDelayMs ?? PURGE_START_DELAY_MS));
+  purgeTimer.unref();
+
   return {
     backend,
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
+      if (purgeTimer) clearTimeout(purgeTimer);
+      purgeTimer = undefined;
+      // A batch in flight commits; no further one starts.
+      await purging;
       await sync.stop();
       backend.close();
     },

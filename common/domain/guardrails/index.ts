@@ -31,5 +31,6 @@ export type { Tightening } from './policy-schema';
 export { presets, ruleSource } from './presets';
 export { ScenarioError, decisionToJson, parseScenario, scenarioSchema } from './scenario';
 export type { DecisionJson } from './scenario';
-export { canPurgeRecords, earliestPurge } from './retention';
+export { canPurgeBorrower, canPurgeRecords, earliestPurge, latestInstant, purgeDueAt } from './retention';
+export type { BorrowerCaseRetention, CaseRetention } from './retention';
 export { holidayOn } from './holidays';

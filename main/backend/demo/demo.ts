@@ -41,6 +41,8 @@ export interface DemoSummary {
 
 const DAY_MS = 86_400_000;
 const BATCH = 2000;
+/** Two years, as assignment packages default to. */
+const LENDER_RETENTION_DAYS = 730;
 
 interface DemoPlacement {
   id: string;
@@ -118,7 +120,9 @@ function seedPlacements(app: AppContext, now: Date): DemoPlacement[] {
       target_minor: s.target,
       commission_bps: 1800,
       complaint_response_days: s.responseDays,
-      retention_days: s.preset === 'us-regf' ? 3 * 365 : 2 * 365,
+      // The lender's term. The rule set's records period (US-RECORDS: 3 years) is applied by the
+      // purge on top of it, so it is not copied here.
+      retention_days: LENDER_RETENTION_DAYS,
       agency_name: s.agency,
       agency_phone: s.agencyPhone,
       status: 'active',

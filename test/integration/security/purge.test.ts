@@ -1,7 +1,8 @@
 /** Retention purges: personal data goes, the non-personal signed record stays and says so. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, QueuePage } from '../../../common/api/types';
-import { demoBackend } from '../../support/backend';
+import { PURGE_BATCH_BORROWERS, purgeExpiredInBackground } from '../../../main/backend/services/privacy';
+import { CN_DAYTIME, demoBackend } from '../../support/backend';
 
 let t: ReturnType<typeof demoBackend>;
 beforeAll(() => {
@@ -44,5 +45,111 @@ describe('retention purge', () => {
   it('still refuses any other change to an activity', () => {
     expect(() => t.db.prepare("UPDATE activities SET text = 'rewritten'").run()).toThrow(/append-only/);
     expect(() => t.db.prepare("UPDATE activities SET text = '[purged]', outcome = 'x'").run()).toThrow(/append-only/);
+  });
+});
+
+const DAY_MS = 86_400_000;
+type Demo = ReturnType<typeof demoBackend>;
+
+function caseOf(d: Demo, preset: string, skip = 0): { id: string; borrower_id: string; placement_id: string } {
+  const row = d.db
+    .prepare('SELECT c.id, c.borrower_id, c.placement_id FROM cases c JOIN placements p ON p.id = c.placement_id WHERE p.preset = ? ORDER BY c.reference LIMIT 1 OFFSET ?')
+    .get(preset, skip) as { id: string; borrower_id: string; placement_id: string } | undefined;
+  if (!row) throw new Error(`no ${preset} case`);
+  return row;
+}
+const borrowerOf = (d: Demo, id: string) =>
+  d.db.prepare('SELECT full_name, national_id, address, purged_at FROM borrowers WHERE id = ?').get(id) as { full_name: string; national_id: string; address: string; purged_at: string | null };
+const contactValues = (d: Demo, borrowerId: string) =>
+  (d.db.prepare('SELECT value FROM contact_points WHERE borrower_id = ? ORDER BY id').all(borrowerId) as { value: string }[]).map((r) => r.value);
+const liveTexts = (d: Demo, caseId: string) =>
+  (d.db.prepare("SELECT count(*) AS n FROM activities WHERE case_id = ? AND text IS NOT NULL AND text <> '[purged]'").get(caseId) as { n: number }).n;
+const purgeNow = async (d: Demo) => (await d.call<{ purged: string[] }>('privacy.purgeExpired')).purged;
+
+describe('retention purge follows the rule set as well as the lender', () => {
+  let d: Demo;
+  afterEach(() => d.cleanup());
+
+  it('keeps a US case whose lender asks only 365 days until US-RECORDS’ 3 years have passed', async () => {
+    d = demoBackend({ cases: 12, user: 'admin' });
+    const c = caseOf(d, 'us-regf');
+    d.db.prepare('UPDATE placements SET retention_days = 365 WHERE id = ?').run(c.placement_id);
+    await d.call('cases.setOutcome', { caseId: c.id, outcome: 'paid_in_full', reason: 'settled in full by bank transfer' });
+    const before = borrowerOf(d, c.borrower_id);
+
+    // 13 months on: the lender's 365 days are over, the 3-year rule is not.
+    d.clock.advance(396 * DAY_MS);
+    expect(await purgeNow(d)).not.toContain(c.id);
+    expect(borrowerOf(d, c.borrower_id)).toEqual(before);
+    expect(contactValues(d, c.borrower_id)).not.toContain('[purged]');
+
+    // A day short of 3 years after the last activity (the close, at CN_DAYTIME): still kept.
+    expect(CN_DAYTIME).toBe('2026-11-25T03:00:00.000Z');
+    d.clock.set('2029-11-24T03:00:00.000Z');
+    expect(await purgeNow(d)).not.toContain(c.id);
+
+    // 3 years after the last activity (the case's close): purged, and audited.
+    d.clock.set('2029-11-25T03:00:00.000Z');
+    expect(await purgeNow(d)).toContain(c.id);
+    expect(borrowerOf(d, c.borrower_id)).toMatchObject({ full_name: '[purged]', national_id: '', address: '' });
+    expect(contactValues(d, c.borrower_id).every((v) => v === '[purged]')).toBe(true);
+    expect(d.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'privacy.purge' AND object_id = ?").get(c.id)).toEqual({ n: 1 });
+  });
+
+  it('keeps a borrower’s name and contact points while another of their closed cases is still retained', async () => {
+    d = demoBackend({ cases: 12, user: 'admin' });
+    const a = caseOf(d, 'cn', 0);
+    const b = caseOf(d, 'cn', 1);
+    // The same person placed twice.
+    d.db.prepare('UPDATE cases SET borrower_id = ? WHERE id = ?').run(a.borrower_id, b.id);
+    await d.call('cases.setOutcome', { caseId: a.id, outcome: 'paid_in_full', reason: 'settled in full by bank transfer' });
+    d.clock.advance(200 * DAY_MS);
+    await d.call('cases.setOutcome', { caseId: b.id, outcome: 'paid_in_full', reason: 'settled in full by bank transfer' });
+    const person = borrowerOf(d, a.borrower_id);
+    const contacts = contactValues(d, a.borrower_id);
+    const textsOfA = liveTexts(d, a.id);
+
+    // Case A's retention is over (730 days and CN-RECORDS' 2 years); case B's is not.
+    d.clock.advance(540 * DAY_MS);
+    const early = await purgeNow(d);
+    expect(early).not.toContain(a.id);
+    expect(early).not.toContain(b.id);
+    expect(borrowerOf(d, a.borrower_id)).toEqual(person);
+    expect(contactValues(d, a.borrower_id)).toEqual(contacts);
+    // The borrower is the unit: A's free text waits with them.
+    expect(liveTexts(d, a.id)).toBe(textsOfA);
+
+    // Once B's retention is over too, both cases and the borrower go together.
+    d.clock.advance(200 * DAY_MS);
+    const late = await purgeNow(d);
+    expect(late).toEqual(expect.arrayContaining([a.id, b.id]));
+    expect(borrowerOf(d, a.borrower_id).full_name).toBe('[purged]');
+    expect(contactValues(d, a.borrower_id).every((v) => v === '[purged]')).toBe(true);
+    expect(liveTexts(d, a.id)).toBe(0);
+    expect(liveTexts(d, b.id)).toBe(0);
+    for (const id of [a.id, b.id]) {
+      expect(d.db.prepare("SELECT count(*) AS n FROM chain WHERE record_type = 'purge' AND case_id = ?").get(id)).toEqual({ n: 1 });
+      expect(d.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'privacy.purge' AND object_id = ?").get(id)).toEqual({ n: 1 });
+    }
+    expect(await purgeNow(d)).toEqual([]);
+  });
+
+  it('purges in batches of borrowers; in the background it stops between batches when asked', async () => {
+    const n = PURGE_BATCH_BORROWERS + 40;
+    d = demoBackend({ cases: n, user: 'admin' });
+    d.db.prepare("UPDATE cases SET status = 'closed', outcome = 'paid_in_full', outcome_reason = 'settled', updated_at = ?").run(CN_DAYTIME);
+    d.clock.advance(3 * 366 * DAY_MS);
+
+    let batches = 0;
+    const first = await purgeExpiredInBackground(d.backend.app, null, () => batches++ >= 1);
+    expect(first.purged).toHaveLength(PURGE_BATCH_BORROWERS);
+    expect(d.db.prepare('SELECT count(*) AS n FROM borrowers WHERE purged_at IS NOT NULL').get()).toEqual({ n: PURGE_BATCH_BORROWERS });
+
+    const rest = await purgeExpiredInBackground(d.backend.app, null, () => false);
+    expect(rest.purged).toHaveLength(n - PURGE_BATCH_BORROWERS);
+    expect(new Set([...first.purged, ...rest.purged]).size).toBe(n);
+    expect(d.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'privacy.purge'").get()).toEqual({ n });
+    expect(d.db.prepare("SELECT count(*) AS n FROM chain WHERE record_type = 'purge'").get()).toEqual({ n });
+    expect(d.db.prepare("SELECT count(*) AS n FROM borrowers b WHERE purged_at IS NULL AND EXISTS (SELECT 1 FROM cases c WHERE c.borrower_id = b.id)").get()).toEqual({ n: 0 });
   });
 });
