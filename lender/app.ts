@@ -85,8 +85,8 @@ async function route(req: IncomingMessage, res: ServerResponse, lc: LenderContex
       return sendJson(res, 200, await feed(url.searchParams, ws, lc));
     }
     case 'GET /v1/team/reports': {
-      await authenticate(req, body, lc.store, lc.now());
-      return sendJson(res, 200, await teamReports(url.searchParams, lc));
+      const ws = await authenticate(req, body, lc.store, lc.now());
+      return sendJson(res, 200, await teamReports(url.searchParams, ws, lc));
     }
     case 'GET /v1/log/sth':
       return sendJson(res, 200, await signedTreeHead(lc));

@@ -1,8 +1,8 @@
 /**
  * GET /v1/team/reports?after=N&limit=M — the progress reports the lender accepted from every
- * workstation of the agency, in Merkle-log order, each with the public key that signed it. A
- * supervisor's workstation checks every signature and every report's content itself: the lender
- * relays, it is not trusted to have checked.
+ * workstation of the agency for the placements the caller is assigned, in Merkle-log order, each
+ * with the public key that signed it. A supervisor's workstation checks every signature and every
+ * report's content itself: the lender relays, it is not trusted to have checked.
  */
 import { z } from 'zod';
 

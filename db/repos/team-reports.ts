@@ -33,6 +33,14 @@ export const teamReportsRepo = {
       'SELECT * FROM team_reports WHERE period_from < ? AND period_to > ? AND workstation_id <> ? ORDER BY workstation_id, placement_id, seq',
     ).all(to, from, exceptWorkstation) as TeamReportRow[];
   },
+  /** The key a workstation's first stored report was signed with: later ones must use the same. */
+  keyOf(db: Db, workstationId: string): string | undefined {
+    return (
+      stmt(db, 'SELECT public_key_pem FROM team_reports WHERE workstation_id = ? ORDER BY leaf_index LIMIT 1').get(workstationId) as
+        | { public_key_pem: string }
+        | undefined
+    )?.public_key_pem;
+  },
   lastPulledAt(db: Db): string | null {
     return (stmt(db, 'SELECT max(verified_at) AS at FROM team_reports').get() as { at: string | null }).at;
   },

@@ -60,8 +60,12 @@ function opsFor(db: Database.Database): LenderStoreOps {
     lastReport: db.prepare<[string, string], ReportDbRow>('SELECT * FROM reports WHERE workstation_id = ? AND placement_id = ? ORDER BY seq DESC LIMIT 1'),
     reportBySeq: db.prepare<[string, string, number], ReportDbRow>('SELECT * FROM reports WHERE workstation_id = ? AND placement_id = ? AND seq = ?'),
     reportById: db.prepare<[string], ReportDbRow>('SELECT * FROM reports WHERE id = ?'),
-    reportsAfterLeaf: db.prepare<[number, number], ReportDbRow & { public_key_pem: string }>(
-      'SELECT r.*, w.public_key_pem FROM reports r JOIN workstations w ON w.id = r.workstation_id WHERE r.leaf_index > ? ORDER BY r.leaf_index LIMIT ?',
+    // The feed's audience rule: a report is visible to the workstations its placement was assigned to.
+    reportsAfterLeaf: db.prepare<[number, string, number], ReportDbRow & { public_key_pem: string }>(
+      `SELECT r.*, w.public_key_pem FROM reports r JOIN workstations w ON w.id = r.workstation_id
+       WHERE r.leaf_index > ?
+         AND EXISTS (SELECT 1 FROM placement_audiences a WHERE a.placement_id = r.placement_id AND (a.audience = ? OR a.audience = '*'))
+       ORDER BY r.leaf_index LIMIT ?`,
     ),
     reportCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM reports'),
     insertReport: db.prepare<ReportDbRow>(
@@ -113,8 +117,8 @@ function opsFor(db: Database.Database): LenderStoreOps {
     lastReport: async (ws, p) => toReport(s.lastReport.get(ws, p)),
     reportBySeq: async (ws, p, seq) => toReport(s.reportBySeq.get(ws, p, seq)),
     reportById: async (id) => toReport(s.reportById.get(id)),
-    reportsAfterLeaf: async (after, limit) =>
-      s.reportsAfterLeaf.all(after, limit).map((r) => ({ ...(toReport(r) as StoredReport), publicKeyPem: r.public_key_pem })),
+    reportsAfterLeaf: async (workstationId, after, limit) =>
+      s.reportsAfterLeaf.all(after, workstationId, limit).map((r) => ({ ...(toReport(r) as StoredReport), publicKeyPem: r.public_key_pem })),
     reportCount: async () => s.reportCount.get()?.n ?? 0,
     insertReport: async (r) => {
       s.insertReport.run({

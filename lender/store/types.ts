@@ -53,8 +53,11 @@ export interface LenderStoreOps {
   reportBySeq(workstationId: string, placementId: string, seq: number): Promise<StoredReport | undefined>;
   reportById(id: string): Promise<StoredReport | undefined>;
   reportCount(): Promise<number>;
-  /** Accepted reports in Merkle-log order after `afterLeaf`, with the signing workstation's public key. */
-  reportsAfterLeaf(afterLeaf: number, limit: number): Promise<(StoredReport & { publicKeyPem: string })[]>;
+  /**
+   * Accepted reports in Merkle-log order after `afterLeaf`, with the signing workstation's public key;
+   * only reports of placements assigned to `workstationId` (or to every workstation, `'*'`).
+   */
+  reportsAfterLeaf(workstationId: string, afterLeaf: number, limit: number): Promise<(StoredReport & { publicKeyPem: string })[]>;
   insertReport(row: StoredReport): Promise<void>;
   /** Hashes already accepted for these chain positions of the workstation. */
   chainHashes(workstationId: string, seqs: readonly number[]): Promise<Map<number, string>>;

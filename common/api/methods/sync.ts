@@ -18,6 +18,14 @@ export interface SyncStatus {
   lastAttemptAt: string | null;
   lastError: string | null;
   nextAttemptAt: string | null;
+  /** Other workstations' reports pulled through the lender (the supervisor's view of the team). */
+  teamReports: {
+    /** Why the last pull failed (e.g. a lender without the endpoint); null once one succeeds. Push and feed stand regardless. */
+    lastError: string | null;
+    /** Relayed reports refused here because they did not verify (nothing of them stored); the latest is named. */
+    refused: number;
+    lastRefused: string | null;
+  };
 }
 
 export interface ReportInfoView {

@@ -13,11 +13,11 @@ import type { KeyProtector } from '../crypto/protect';
 import { createReport, OUTBOX_KIND_REPORT, reportInfo, type CreateReportInput } from '../reports/create';
 import { OUTBOX_KIND_CHAIN } from '../record/recordChange';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { LenderRefusedError, lenderClient, type FetchLike } from './client';
+import { LenderRefusedError, lenderClient, type FetchLike, type LenderClient } from './client';
 import { createIdentity, loadEnrollment, loadIdentity, saveEnrollment, unlockSigner, type Signer } from './identity';
 import { PackageRefusedError } from './import/verify';
 import { feedCursor, pullFeed } from './pull';
-import { pullTeamReports } from './team';
+import { pullTeamReports, teamRefusals } from './team';
 import { LOCAL_CHECK, pushPendingReports } from './push';
 
 export interface SyncServiceOptions {
@@ -50,7 +50,7 @@ export interface SyncService {
   stop(): Promise<void>;
 }
 
-const K = { lastSuccess: 'last_success_at', lastAttempt: 'last_attempt_at', lastError: 'last_error' } as const;
+const K = { lastSuccess: 'last_success_at', lastAttempt: 'last_attempt_at', lastError: 'last_error', teamError: 'team_reports_error' } as const;
 
 export function createSyncService(ctx: AppContext, opts: SyncServiceOptions): SyncService {
   const state = syncStateRepo(ctx.db);
@@ -94,6 +94,7 @@ export function createSyncService(ctx: AppContext, opts: SyncServiceOptions): Sy
       lastAttemptAt: state.get(K.lastAttempt) ?? null,
       lastError: state.get(K.lastError) ?? null,
       nextAttemptAt,
+      teamReports: { lastError: state.get(K.teamError) ?? null, ...teamRefusals(ctx) },
     };
   }
 
@@ -110,6 +111,21 @@ export function createSyncService(ctx: AppContext, opts: SyncServiceOptions): Sy
     return made;
   }
 
+  /**
+   * Other workstations' reports are extra to a round: a lender without the endpoint, or a pull that
+   * fails, leaves the round's push and feed standing and is shown on its own in the status.
+   */
+  async function pullTeam(client: LenderClient): Promise<void> {
+    try {
+      await pullTeamReports(ctx, client);
+      state.delete(K.teamError);
+    } catch (err) {
+      const why = err instanceof LenderRefusedError && err.status === 404 ? `the lender does not offer team reports (${err.message})` : (err as Error).message;
+      state.set(K.teamError, why);
+      ctx.log(`sync: team reports not pulled: ${why}`);
+    }
+  }
+
   async function round(): Promise<SyncStatus> {
     const enrollment = loadEnrollment(ctx.db);
     if (!enrollment) return status();
@@ -122,11 +138,6 @@ export function createSyncService(ctx: AppContext, opts: SyncServiceOptions): Sy
       const pushed = await pushPendingReports(ctx, client, enrollment);
       online = true;
       await pullFeed(ctx, client, enrollment);
-      const team = await pullTeamReports(ctx, client);
-      if (team.refused.length > 0) {
-        const r = team.refused[0];
-        ctx.log(`team report refused: workstation ${r?.workstationId} log index ${r?.leafIndex}: ${r?.why}`);
-      }
       failures = 0;
       state.set(K.lastSuccess, now().toISOString());
       if (pushed.refused.length > 0) {
@@ -138,6 +149,7 @@ export function createSyncService(ctx: AppContext, opts: SyncServiceOptions): Sy
       } else {
         state.delete(K.lastError);
       }
+      await pullTeam(client);
     } catch (err) {
       if (err instanceof PackageRefusedError || err instanceof LenderRefusedError) online = true;
       else if (!(err instanceof AppError)) online = false;

@@ -1,11 +1,17 @@
 /**
  * Pulls the team's progress reports through the lender and keeps those that verify here: the
- * Ed25519 signature over the exact text, the text in canonical form, its chain links unbroken and
- * its summary figures matching its records. The lender relays; it is not trusted to have checked.
- * A report that fails is skipped and named in the sync status; the cursor moves past it (it can
- * never become valid), and nothing of it is stored.
+ * report names the workstation it is relayed as, the key is the one first seen for that
+ * workstation, the Ed25519 signature holds over the exact text, the text is in canonical form, its
+ * chain links are unbroken and its summary figures match its records. The lender relays; it is not
+ * trusted to have checked (nor to hand over the right key). A report that fails is skipped, counted
+ * and the latest named in the sync status (`teamRefusals`); the cursor moves past it (it can never
+ * become valid), and nothing of it is stored.
  */
+import type { KeyObject } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { parseReportText, checkReportContent } from '../../../common/domain/report/check';
+import type { TeamReportsResponse } from '../../../common/protocol/team';
+import type { Db } from '../../../db/open';
 import { teamReportsRepo } from '../../../db/repos/team-reports';
 import type { AppContext } from '../context';
 import { sha256 } from '../crypto/hash';
@@ -14,63 +20,118 @@ import { syncStateRepo } from '../../../db/repos/sync-state';
 import type { LenderClient } from './client';
 
 const CURSOR = 'team_reports_cursor';
+const REFUSED = 'team_reports_refused';
+const LAST_REFUSED = 'team_reports_last_refused';
 const PAGE = 50;
+
+export interface TeamRefusal {
+  leafIndex: number;
+  workstationId: string;
+  why: string;
+}
 
 export interface TeamPullResult {
   stored: number;
-  refused: { leafIndex: number; workstationId: string; why: string }[];
+  refused: TeamRefusal[];
+}
+
+type Item = TeamReportsResponse['items'][number];
+type Verified = Extract<ReturnType<typeof parseReportText>, { ok: true }>['report'];
+type Outcome = { item: Item; report: Verified } | { refusal: TeamRefusal };
+
+const teamCursor = (db: Db): number => Number(syncStateRepo(db).get(CURSOR) ?? '-1');
+
+const named = (r: TeamRefusal) => `workstation ${r.workstationId}, lender log index ${r.leafIndex}: ${r.why}`;
+
+/** Relayed reports refused here so far (none of them stored), and the latest one named. */
+export function teamRefusals(ctx: AppContext): { refused: number; lastRefused: string | null } {
+  const state = syncStateRepo(ctx.db);
+  return { refused: Number(state.get(REFUSED) ?? '0'), lastRefused: state.get(LAST_REFUSED) ?? null };
 }
 
 export async function pullTeamReports(ctx: AppContext, client: LenderClient): Promise<TeamPullResult> {
   const state = syncStateRepo(ctx.db);
   const result: TeamPullResult = { stored: 0, refused: [] };
   for (;;) {
-    const after = Number(state.get(CURSOR) ?? '-1');
+    const after = teamCursor(ctx.db);
     const page = await client.teamReports(after, PAGE);
+    // Verify outside the transaction and yield between reports: a page can be large, and this
+    // thread also answers the UI. Only the writes below hold the database.
+    const pinned = new Map<string, KeyObject>();
+    const outcomes: Outcome[] = [];
+    for (const item of page.items) {
+      if (item.workstationId === ctx.workstationId) continue; // our own: we have the records
+      const verdict = verifyItem(ctx.db, item, pinned);
+      if (typeof verdict === 'string') outcomes.push({ refusal: { leafIndex: item.leafIndex, workstationId: item.workstationId, why: verdict } });
+      else outcomes.push({ item, report: verdict });
+      await yieldToEventLoop();
+    }
     const at = ctx.clock.now().toISOString();
-    ctx.db.transaction(() => {
-      for (const item of page.items) {
-        if (item.workstationId === ctx.workstationId) continue; // our own: we have the records
-        const why = verifyItem(item.report, item.signature, item.publicKeyPem);
-        if (typeof why === 'string') {
-          result.refused.push({ leafIndex: item.leafIndex, workstationId: item.workstationId, why });
-          continue;
+    const refusedHere = outcomes.flatMap((o) => ('refusal' in o ? [o.refusal] : []));
+    const committed = ctx.db
+      .transaction(() => {
+        // Another run on this file may have taken this page meanwhile (and pinned keys from it).
+        if (teamCursor(ctx.db) !== after) return false;
+        for (const o of outcomes) {
+          if ('refusal' in o) continue;
+          const { item, report } = o;
+          teamReportsRepo.insert(ctx.db, {
+            id: report.id,
+            leaf_index: item.leafIndex,
+            workstation_id: report.workstationId,
+            placement_id: report.placementId,
+            seq: report.seq,
+            period_from: report.period.from,
+            period_to: report.period.to,
+            created_at: report.createdAt,
+            accepted_at: item.acceptedAt,
+            summary_json: JSON.stringify(report.summary),
+            public_key_pem: item.publicKeyPem,
+            verified_at: at,
+          });
         }
-        teamReportsRepo.insert(ctx.db, {
-          id: why.id,
-          leaf_index: item.leafIndex,
-          workstation_id: why.workstationId,
-          placement_id: why.placementId,
-          seq: why.seq,
-          period_from: why.period.from,
-          period_to: why.period.to,
-          created_at: why.createdAt,
-          accepted_at: item.acceptedAt,
-          summary_json: JSON.stringify(why.summary),
-          public_key_pem: item.publicKeyPem,
-          verified_at: at,
-        });
-        result.stored++;
-      }
-      state.set(CURSOR, String(page.next));
-    })();
+        const last = refusedHere.at(-1);
+        if (last) {
+          state.set(REFUSED, String(teamRefusals(ctx).refused + refusedHere.length));
+          state.set(LAST_REFUSED, named(last));
+        }
+        state.set(CURSOR, String(page.next));
+        return true;
+      })
+      .immediate();
+    if (committed) {
+      result.stored += outcomes.length - refusedHere.length;
+      result.refused.push(...refusedHere);
+      for (const r of refusedHere) ctx.log(`team report refused: ${named(r)}`);
+    }
     if (!page.more) return result;
   }
 }
 
-type Verified = Extract<ReturnType<typeof parseReportText>, { ok: true }>['report'];
-
-function verifyItem(text: string, signatureB64: string, publicKeyPem: string): Verified | string {
+/**
+ * The report, or why it is refused. `pinned` holds keys first seen earlier in this page (not yet
+ * stored); otherwise a workstation's key is the one its first stored report was signed with.
+ */
+function verifyItem(db: Db, item: Item, pinned: Map<string, KeyObject>): Verified | string {
   let key;
   try {
-    key = publicKeyFromPem(publicKeyPem);
+    key = publicKeyFromPem(item.publicKeyPem);
   } catch (err) {
     return `unusable public key: ${(err as Error).message}`;
   }
-  if (!verifyBytes(Buffer.from(text, 'utf8'), Buffer.from(signatureB64, 'base64'), key)) return 'the signature does not verify';
-  const parsed = parseReportText(text);
+  if (!verifyBytes(Buffer.from(item.report, 'utf8'), Buffer.from(item.signature, 'base64'), key)) return 'the signature does not verify';
+  const parsed = parseReportText(item.report);
   if (!parsed.ok) return parsed.problem.message;
-  const content = checkReportContent(parsed.report, sha256);
+  const report = parsed.report;
+  if (report.workstationId !== item.workstationId) {
+    return `relayed as workstation ${item.workstationId}, but the report names workstation ${report.workstationId}`;
+  }
+  const storedPem = teamReportsRepo.keyOf(db, report.workstationId);
+  const first = pinned.get(report.workstationId) ?? (storedPem === undefined ? undefined : publicKeyFromPem(storedPem));
+  // A relay that could swap keys could sign reports of its own in a workstation's name.
+  if (first && !first.equals(key)) return `signed with another key than the one first seen for workstation ${report.workstationId}`;
+  const content = checkReportContent(report, sha256);
   if (!content.ok) return content.problem.message;
-  return parsed.report;
+  if (!first) pinned.set(report.workstationId, key);
+  return report;
 }

@@ -45,7 +45,7 @@ export function DashboardTab() {
           <DashboardCharts view={view} />
           <CollectorTable view={view} />
           <PlacementTable view={view} />
-          <RemoteTeam remote={view.remote} />
+          <RemoteTeam remote={view.remote} pull={sync?.teamReports ?? null} />
           <Definitions />
         </>
       ) : !error ? (

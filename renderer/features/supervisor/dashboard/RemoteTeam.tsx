@@ -1,14 +1,16 @@
 /**
  * Work done on other workstations of the agency: their signed reports, pulled through the lender
- * and verified on this workstation. Said plainly where the figures come from and how fresh they are.
+ * and verified on this workstation. Said plainly where the figures come from, how fresh they are,
+ * and when the last pull failed or a relayed report did not verify.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../../../common/api/methods/sync';
 import type { RemoteTeamView } from '../../../../common/api/types-supervisor';
 import { formatDateTime, money } from '../../../app/format';
 import { CHANNELS, formatCount } from '../figures';
 
-export function RemoteTeam({ remote }: { remote: RemoteTeamView }) {
+export function RemoteTeam({ remote, pull }: { remote: RemoteTeamView; pull: SyncStatus['teamReports'] | null }) {
   const { t, i18n } = useTranslation();
   const l = i18n.language;
   const id = useId();
@@ -19,6 +21,16 @@ export function RemoteTeam({ remote }: { remote: RemoteTeamView }) {
         {t('supervisor.remote.source')}{' '}
         {remote.lastPulledAt ? t('supervisor.remote.pulled', { when: formatDateTime(remote.lastPulledAt, l) }) : t('supervisor.remote.never')}
       </p>
+      {pull?.lastError ? (
+        <p className="form-warning small" data-testid="sup-remote-pull-failed">
+          {t('supervisor.remote.pullFailed', { reason: pull.lastError })}
+        </p>
+      ) : null}
+      {pull && pull.refused > 0 ? (
+        <p className="form-warning small" data-testid="sup-remote-refused">
+          {t('supervisor.remote.refused', { count: pull.refused, latest: pull.lastRefused ?? '' })}
+        </p>
+      ) : null}
       {remote.workstations.length === 0 ? (
         <p className="muted">{t('supervisor.remote.none')}</p>
       ) : (
