@@ -28,8 +28,30 @@ export const auditRepo = {
        VALUES (@seq, @id, @at, @actor_id, @action, @object_type, @object_id, @outcome, @details_json, @prev_hash, @hash)`,
     ).run(r);
   },
+  /** Every row in memory: for tests and small logs. The API verifies with span/chunk instead. */
   all(db: Db): AuditRow[] {
     return stmt(db, 'SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
+  },
+  /** The lowest and highest sequence numbers (each read from the rowid b-tree's end), or none. */
+  span(db: Db): { first: number; last: number } | undefined {
+    const r = stmt(db, 'SELECT (SELECT min(seq) FROM audit_log) AS first, (SELECT max(seq) FROM audit_log) AS last').get() as
+      | { first: number | null; last: number | null }
+      | undefined;
+    return r && r.first !== null && r.last !== null ? { first: r.first, last: r.last } : undefined;
+  },
+  /**
+   * Up to `limit` rows from seq `from` to `last` in sequence order, streamed (.iterate()): one row
+   * in memory at a time. The statement is busy until the loop over it ends or breaks.
+   */
+  chunk(db: Db, from: number, last: number, limit: number): IterableIterator<AuditRow> {
+    return stmt(db, 'SELECT * FROM audit_log WHERE seq >= @from AND seq <= @last ORDER BY seq LIMIT @limit').iterate({
+      from,
+      last,
+      limit,
+    }) as IterableIterator<AuditRow>;
+  },
+  countUpTo(db: Db, last: number): number {
+    return (stmt(db, 'SELECT count(*) AS n FROM audit_log WHERE seq <= ?').get(last) as { n: number }).n;
   },
   page(
     db: Db,
