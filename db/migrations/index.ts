@@ -8,6 +8,7 @@ import * as teamReports from './0006_team_reports';
 import * as reportFrames from './0007_report_frames';
 import * as outboxCounts from './0008_outbox_counts';
 import * as activitiesExport from './0009_activities_export';
+import * as auditIndexes from './0010_audit_indexes';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, ...reportFrames },
   { version: 8, ...outboxCounts },
   { version: 9, ...activitiesExport },
+  { version: 10, ...auditIndexes },
 ];
 
 export function checkRegistry(list: readonly Migration[]): void {
