@@ -3,13 +3,20 @@
  * the first run). The Electron shell does the same with its safeStorage wrapper as `platform`.
  */
 import type { Readable, Writable } from 'node:stream';
+import { DEFAULT_CIPHER, type DatabaseKey, type DbCipher } from '../../../db/open';
 import { DataDirModeError, PassphraseRequiredError, WrongPassphraseError } from './errors';
 import type { PlatformKeyWrapper } from './format';
-import { createKeystore, enrollPlatform, readKeystore, unlockKeystore } from './keystore';
+import { createKeystore, enrollPlatform, readKeystore, unlockDatabaseKey } from './keystore';
 import { checkDataDirMode, dataDirState } from './mode';
 import { askHidden, askNewPassphrase, PASSPHRASE_FILE_ENV, readPassphraseFile } from './passphrase-input';
 
-export type DatabaseAccess = { dbKey: Buffer } | { plain: true };
+/**
+ * How the host opens the database. `dbCipher` is there only for a folder encrypted by an earlier
+ * build (SQLCipher 4); absent, the file is AEGIS-256 like every folder this build makes.
+ */
+export type DatabaseAccess = { dbKey: Buffer; dbCipher?: DbCipher } | { plain: true };
+
+const keyAccess = ({ key, cipher }: DatabaseKey): DatabaseAccess => (cipher === DEFAULT_CIPHER ? { dbKey: key } : { dbKey: key, dbCipher: cipher });
 
 export interface StartupInput {
   dataDir: string;
@@ -82,17 +89,17 @@ export async function resolveDatabaseAccess(input: StartupInput): Promise<Databa
   if (input.platform) {
     // The keychain first; it answers null where it cannot help and we fall through to the passphrase.
     try {
-      return { dbKey: await unlockKeystore(dataDir, { platform: input.platform }, opts) };
+      return keyAccess(await unlockDatabaseKey(dataDir, { platform: input.platform }, opts));
     } catch (err) {
       if (!(err instanceof PassphraseRequiredError)) throw err;
     }
   }
-  if (file) return { dbKey: await withKeychain(input, await unlockKeystore(dataDir, { passphrase: readPassphraseFile(file) }, opts)) };
+  if (file) return keyAccess(await withKeychain(input, await unlockDatabaseKey(dataDir, { passphrase: readPassphraseFile(file) }, opts)));
   if (!tty) throw noPassphraseSource(dataDir, false);
   for (let attempt = 1; ; attempt++) {
     const passphrase = await askHidden(`Passphrase for ${dataDir}: `, input.stdin, input.stderr);
     try {
-      return { dbKey: await withKeychain(input, await unlockKeystore(dataDir, { passphrase }, opts)) };
+      return keyAccess(await withKeychain(input, await unlockDatabaseKey(dataDir, { passphrase }, opts)));
     } catch (err) {
       if (!(err instanceof WrongPassphraseError) || attempt >= 3) throw err;
       input.stderr.write('Wrong passphrase; try again.\n');
@@ -105,12 +112,12 @@ export async function resolveDatabaseAccess(input: StartupInput): Promise<Databa
  * keychain entry (a rotation from the CLI drops it; so does a first run before the keychain
  * worked). Best effort: a keychain that cannot protect it (basic_text) simply adds nothing.
  */
-async function withKeychain(input: StartupInput, key: Buffer): Promise<Buffer> {
-  if (!input.platform || readKeystore(input.dataDir).slots.platform) return key;
+async function withKeychain(input: StartupInput, unlocked: DatabaseKey): Promise<DatabaseKey> {
+  if (!input.platform || readKeystore(input.dataDir).slots.platform) return unlocked;
   try {
-    if (await enrollPlatform(input.dataDir, key, input.platform)) input.log?.('the database key is now also protected by the OS keychain');
+    if (await enrollPlatform(input.dataDir, unlocked.key, input.platform)) input.log?.('the database key is now also protected by the OS keychain');
   } catch (err) {
     input.log?.(`could not add the OS keychain to the key store: ${err instanceof Error ? err.name : 'error'}`);
   }
-  return key;
+  return unlocked;
 }

@@ -15,7 +15,7 @@ import {
   readPassphraseFile,
   rotateKey,
   showRecoveryCode,
-  unlockKeystore,
+  unlockDatabaseKey,
 } from '../../backend/keys';
 import { isTimeZone } from '../../../common/domain/periods/days';
 import { settingsRepo } from '../../../db/repos/settings';
@@ -43,8 +43,8 @@ async function passphrase(file: string | undefined, io: CliIO, fresh: boolean): 
 
 /** New key, database re-encrypted, every slot rewrapped, new recovery code. */
 async function rekeyCommand(dataDir: string, pass: string, io: CliIO): Promise<void> {
-  const key = await unlockKeystore(dataDir, { passphrase: pass }, { onNotice: (m) => io.stderr.write(`${m}\n`) });
-  const db = openDatabase(databaseFile(dataDir), { key });
+  const unlocked = await unlockDatabaseKey(dataDir, { passphrase: pass }, { onNotice: (m) => io.stderr.write(`${m}\n`) });
+  const db = openDatabase(databaseFile(dataDir), unlocked);
   try {
     const { recoveryCode, generation } = await rotateKey(dataDir, db, { passphrase: pass });
     io.stdout.write(`the database key was rotated (generation ${generation}); the previous recovery code no longer works\n`);
@@ -68,8 +68,7 @@ async function recoverCommand(dataDir: string, recoveryCode: string, newPass: st
 async function timeZoneCommand(dataDir: string, set: string | undefined, passphraseFile: string | undefined, io: CliIO): Promise<void> {
   if (set !== undefined && !isTimeZone(set)) throw new UsageError(`--set: "${set}" is not an IANA time zone (for example Asia/Shanghai, America/New_York, Europe/London)`);
   const file = databaseFile(dataDir);
-  const key = await databaseKey(file, { 'passphrase-file': passphraseFile });
-  const db = openDatabase(file, key ? { key } : {});
+  const db = openDatabase(file, (await databaseKey(file, { 'passphrase-file': passphraseFile })) ?? {});
   try {
     if (set !== undefined) {
       const before = settingsRepo.get(db, AGENCY_TIME_ZONE_KEY) ?? null;

@@ -59,8 +59,8 @@ async function exportCommand(args: readonly string[], io: CliIO): Promise<number
 
   if (values.report === undefined) requireFlag(values.placement, 'placement', USAGE);
   const access = values.report === undefined ? await workstationAccess(file, values) : null;
-  const key = access ? access.dbKey : await databaseKey(file, values);
-  const db = openDatabase(file, key ? { key } : {});
+  const unlocked = access ? access.database : await databaseKey(file, values);
+  const db = openDatabase(file, unlocked ?? {});
   try {
     if (values.report !== undefined || !access) {
       exportStoredReport(db, values.report ?? '', out);
