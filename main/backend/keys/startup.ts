@@ -1,6 +1,7 @@
 /**
- * What a host does before opening the database: --plain, or unlock the key store (creating it on
- * the first run). The Electron shell does the same with its safeStorage wrapper as `platform`.
+ * What a host does before opening the database: plain (--plain, or a folder marked PLAIN), or
+ * unlock the key store (creating it on the first run). The Electron shell does the same with its
+ * safeStorage wrapper as `platform`.
  */
 import type { Readable, Writable } from 'node:stream';
 import { DEFAULT_CIPHER, type DatabaseKey, type DbCipher } from '../../../db/open';
@@ -20,6 +21,7 @@ const keyAccess = ({ key, cipher }: DatabaseKey): DatabaseAccess => (cipher === 
 
 export interface StartupInput {
   dataDir: string;
+  /** --plain. A folder marked PLAIN (made with --plain) is opened plain without it, and the log says so. */
   plain: boolean;
   /** A file holding the passphrase (--passphrase-file or CASEDESK_PASSPHRASE_FILE). */
   passphraseFile?: string;
@@ -59,13 +61,12 @@ export function showRecoveryCode(out: Writable, code: string): void {
 
 export async function resolveDatabaseAccess(input: StartupInput): Promise<DatabaseAccess> {
   const { dataDir } = input;
-  if (input.plain) {
+  const state = dataDirState(dataDir);
+  if (input.plain || state.plainMarker) {
+    // The PLAIN marker is the opt-out recorded when the folder was made: honoured, and said.
+    if (!input.plain) input.log?.(`${dataDir} holds an unencrypted (PLAIN) database; opening it as such`);
     checkDataDirMode(dataDir, 'plain');
     return { plain: true };
-  }
-  const state = dataDirState(dataDir);
-  if (state.plainMarker) {
-    throw new DataDirModeError(`${dataDir} holds a plain database (created with --plain): start with --plain, or encrypt it with: casedesk db encrypt --data-dir ${dataDir}`);
   }
   const tty = input.stdin.isTTY === true;
   const file = input.passphraseFile;
