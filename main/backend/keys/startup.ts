@@ -3,9 +3,11 @@
  * unlock the key store (creating it on the first run). The Electron shell does the same with its
  * safeStorage wrapper as `platform`.
  */
+import fs from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { DEFAULT_CIPHER, type DatabaseKey, type DbCipher } from '../../../db/open';
 import { DataDirModeError, PassphraseRequiredError, WrongPassphraseError } from './errors';
+import { encryptingKeystoreFile } from './files';
 import type { PlatformKeyWrapper } from './format';
 import { createKeystore, enrollPlatform, readKeystore, unlockDatabaseKey } from './keystore';
 import { checkDataDirMode, dataDirState } from './mode';
@@ -62,6 +64,9 @@ export function showRecoveryCode(out: Writable, code: string): void {
 export async function resolveDatabaseAccess(input: StartupInput): Promise<DatabaseAccess> {
   const { dataDir } = input;
   const state = dataDirState(dataDir);
+  if (state.database === 'encrypted' && !state.keystore && fs.existsSync(encryptingKeystoreFile(dataDir))) {
+    throw new DataDirModeError(`encrypting ${dataDir} was interrupted: finish it by running \`casedesk db encrypt --data-dir ${dataDir}\` again, with the same passphrase`);
+  }
   if (input.plain || state.plainMarker) {
     // The PLAIN marker is the opt-out recorded when the folder was made: honoured, and said.
     if (!input.plain) input.log?.(`${dataDir} holds an unencrypted (PLAIN) database; opening it as such`);
