@@ -8,11 +8,10 @@
 import path from 'node:path';
 import type { DatabaseKey, Db } from '../../db/open';
 import type { KeyProtector } from '../backend/crypto/protect';
-import { dataDirState, readPassphraseFile, unlockDatabaseKey } from '../backend/keys';
+import { PASSPHRASE_ENV } from '../backend/exports/signing';
+import { dataDirState, passphraseFileFrom, readPassphraseFile, unlockDatabaseKey } from '../backend/keys';
 import { workstationProtector } from '../backend/sync/protection';
 import { UsageError } from './io';
-
-export const KEY_PASSPHRASE_ENV = 'CASEDESK_KEY_PASSPHRASE';
 
 export interface WorkstationAccess {
   /** The key and cipher of an encrypted database (spread into openDatabase's options), else undefined. */
@@ -29,7 +28,7 @@ export async function databaseKey(
   const dataDir = path.dirname(path.resolve(file));
   const state = dataDirState(dataDir);
   if (!state.keystore && state.database !== 'encrypted') return undefined;
-  const passphraseFile = flags['passphrase-file'] ?? (env.CASEDESK_PASSPHRASE_FILE || undefined);
+  const passphraseFile = passphraseFileFrom(flags['passphrase-file'], env);
   if (!passphraseFile) throw new UsageError(`${file} is encrypted: give its passphrase in a file with --passphrase-file F (or CASEDESK_PASSPHRASE_FILE)`);
   return unlockDatabaseKey(dataDir, { passphrase: readPassphraseFile(passphraseFile) });
 }
@@ -41,8 +40,8 @@ export async function workstationAccess(
 ): Promise<WorkstationAccess> {
   const database = await databaseKey(file, flags, env);
   if (database) return { database, protectorFor: (db) => workstationProtector(db, { encrypted: true }) };
-  const passphraseFile = flags['passphrase-file'] ?? (env.CASEDESK_PASSPHRASE_FILE || undefined);
-  const envName = flags['passphrase-env'] ?? KEY_PASSPHRASE_ENV;
+  const passphraseFile = passphraseFileFrom(flags['passphrase-file'], env);
+  const envName = flags['passphrase-env'] ?? PASSPHRASE_ENV;
   const passphrase = passphraseFile ? readPassphraseFile(passphraseFile) : env[envName];
   if (!passphrase || passphrase.length < 8) {
     throw new UsageError(

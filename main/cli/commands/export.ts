@@ -1,8 +1,12 @@
 /**
  * `casedesk export --db FILE --kind activities|ledger|conduct|performance --format csv|xlsx|pdf
- *   --from DATE --to DATE --out FILE [--placement ID|CODE] [--unmask-reason TEXT] [--as USER]`
+ *   --from DATE --to DATE --out FILE [--placement ID|CODE] [--unmask-reason TEXT] [--as USER]
+ *   [--passphrase-file F | --passphrase-env VAR]`
  * writes the report file and its signed manifest; progress on stderr, the manifest path on stdout.
- * The workstation key is unlocked with the passphrase in CASEDESK_KEY_PASSPHRASE (or --passphrase-env).
+ * An encrypted database is opened with the passphrase in the file (--passphrase-file or
+ * CASEDESK_PASSPHRASE_FILE), and the workstation key is then unlocked as the app does; on a --plain
+ * database the workstation key's passphrase comes from that file or from CASEDESK_KEY_PASSPHRASE
+ * (or the variable --passphrase-env names). See cli/workstation.ts.
  */
 import fs from 'node:fs';
 import { EXPORT_FORMATS, EXPORT_KINDS } from '../../../common/api/methods/exports';
