@@ -8,7 +8,8 @@
  * for Electron. Encrypted files use AEGIS-256 with a raw 256-bit key: every page (and WAL frame) is
  * encrypted and authenticated; the key is random, so no KDF runs at open. AEGIS rather than the
  * SQLCipher scheme because of cost: SQLCipher's AES-CBC + HMAC-SHA512 per page made logging a
- * contact ~1.35× slower, AEGIS (AES-NI) ~1.05× (README "Encryption at rest").
+ * contact ~1.35× slower, AEGIS (AES-NI) ~1.05× (README "Encryption at rest"). Files encrypted by
+ * the builds before AEGIS stay under the SQLCipher scheme they were made with (DbCipher below).
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -23,8 +24,30 @@ export type Db = BetterSqlite3.Database;
 /** Database keys are 32 random bytes (AEGIS-256). */
 export const DB_KEY_BYTES = 32;
 
-/** The page cipher, chosen before the key; recorded in the key store as 'aegis256-raw-key'. */
-const CIPHER_PRAGMAS = [`cipher = 'aegis'`, `algorithm = 'aegis-256'`] as const;
+/**
+ * How a key is applied to the pages, recorded per data folder in its key store (keystore.json's
+ * `cipher`). New files get AEGIS-256; 'sqlcipher4-raw-key' is what builds before AEGIS wrote, and
+ * such a file keeps it (a re-key stays within the scheme the connection was opened with).
+ */
+export const DB_CIPHERS = ['aegis256-raw-key', 'sqlcipher4-raw-key'] as const;
+export type DbCipher = (typeof DB_CIPHERS)[number];
+export const DEFAULT_CIPHER: DbCipher = 'aegis256-raw-key';
+
+export const isDbCipher = (value: unknown): value is DbCipher => (DB_CIPHERS as readonly unknown[]).includes(value);
+
+/** The page cipher's pragmas, set before the key. */
+const CIPHER_PRAGMAS: Record<DbCipher, readonly string[]> = {
+  'aegis256-raw-key': [`cipher = 'aegis'`, `algorithm = 'aegis-256'`],
+  // Exactly what the earlier builds set: SQLite3MultipleCiphers' SQLCipher scheme with its default
+  // (SQLCipher 4) parameters. Not `legacy = 4`: that reads those files as "not a database".
+  'sqlcipher4-raw-key': [`cipher = 'sqlcipher'`],
+};
+
+/** An unlocked database key and the scheme its file is under: spreads into OpenOptions. */
+export interface DatabaseKey {
+  key: Buffer;
+  cipher: DbCipher;
+}
 
 export interface OpenOptions {
   /** Path to a native binding built for the running runtime (Electron's ABI differs from Node's). */
@@ -33,6 +56,8 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   /** 32 random bytes: open (or create) the file encrypted. Absent: a plain SQLite file. */
   key?: Buffer;
+  /** With `key`: the scheme the file is under (its key store says). Default: AEGIS-256, what new files get. */
+  cipher?: DbCipher;
 }
 
 export class DatabaseTooNewError extends Error {
@@ -53,7 +78,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
   });
   try {
-    if (opts.key) applyKey(db, opts.key);
+    if (opts.key) applyKey(db, opts.key, opts.cipher ?? DEFAULT_CIPHER);
     verifyReadable(db, opts.key !== undefined);
     db.pragma('busy_timeout = 5000');
     if (!opts.readonly) {
@@ -79,9 +104,15 @@ function keyLiteral(key: Buffer): string {
   return `"x'${key.toString('hex')}'"`;
 }
 
+function cipherPragmas(cipher: DbCipher): readonly string[] {
+  // The type says it is known; a value that came from a file unchecked must still not open as AEGIS.
+  if (!isDbCipher(cipher)) throw new Error(`unknown database cipher ${JSON.stringify(cipher)}`);
+  return CIPHER_PRAGMAS[cipher];
+}
+
 /** Must run before any other statement: the first page read decides which codec the file gets. */
-function applyKey(db: Db, key: Buffer): void {
-  for (const p of CIPHER_PRAGMAS) db.pragma(p);
+function applyKey(db: Db, key: Buffer, cipher: DbCipher): void {
+  for (const p of cipherPragmas(cipher)) db.pragma(p);
   db.pragma(`key = ${keyLiteral(key)}`);
 }
 
@@ -102,7 +133,8 @@ function verifyReadable(db: Db, keyed: boolean): void {
 }
 
 /**
- * Re-encrypts every page under newKey. SQLite3MultipleCiphers cannot re-key in WAL mode, so the
+ * Re-encrypts every page under newKey, in the scheme the connection was opened with (a file made
+ * under SQLCipher stays under SQLCipher). SQLite3MultipleCiphers cannot re-key in WAL mode, so the
  * database leaves WAL for the re-key (a rollback journal makes the rewrite atomic: a crash midway
  * rolls back to the old key on the next open) and returns to WAL after. Needs the only connection.
  */
@@ -126,10 +158,10 @@ export function rekey(db: Db, newKey: Buffer): void {
  * Whether `key` opens the file, without migrating it. Reading the schema also rolls back a re-key
  * interrupted by a crash (its hot journal), which needs the key the file had before.
  */
-export function keyOpens(file: string, key: Buffer, nativeBinding?: string): boolean {
+export function keyOpens(file: string, key: Buffer, nativeBinding?: string, cipher: DbCipher = DEFAULT_CIPHER): boolean {
   const db: Db = new Database(file, nativeBinding ? { nativeBinding } : {});
   try {
-    applyKey(db, key);
+    applyKey(db, key, cipher);
     verifyReadable(db, true);
     return true;
   } catch (err) {
@@ -140,13 +172,13 @@ export function keyOpens(file: string, key: Buffer, nativeBinding?: string): boo
   }
 }
 
-/** Encrypts a plain file in place under `key` (the file must not be open elsewhere, nor in WAL mode). */
+/** Encrypts a plain file in place under `key`, with AEGIS-256 (the file must not be open elsewhere, nor in WAL mode). */
 export function encryptPlainFile(file: string, key: Buffer, nativeBinding?: string): void {
   const db: Db = new Database(file, nativeBinding ? { nativeBinding } : {});
   try {
     verifyReadable(db, false);
     // The scheme is chosen before the re-key that turns the plain pages into encrypted ones.
-    for (const p of CIPHER_PRAGMAS) db.pragma(p);
+    for (const p of cipherPragmas(DEFAULT_CIPHER)) db.pragma(p);
     rekey(db, key);
   } finally {
     db.close();

@@ -34,7 +34,7 @@ export function createAppContext(opts: BackendOptions): AppContext {
   if (opts.plain) markPlain(opts.dataDir);
   const db = openDatabase(databasePath(opts.dataDir), {
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
-    ...(opts.dbKey ? { key: opts.dbKey } : {}),
+    ...(opts.dbKey ? { key: opts.dbKey, ...(opts.dbCipher ? { cipher: opts.dbCipher } : {}) } : {}),
   });
   const clock: Clock = opts.now ? { now: opts.now } : systemClock;
   return {

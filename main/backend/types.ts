@@ -1,4 +1,5 @@
 import type { Result, MethodName, UserSummary } from '../../common/api';
+import type { DbCipher } from '../../db/open';
 
 /** Who is calling. Every service call carries one; role checks happen in the services. */
 export type Actor = UserSummary;
@@ -22,6 +23,8 @@ export interface BackendOptions {
   nativeBinding?: string;
   /** The unlocked database key (main/backend/keys): open the database encrypted. Never logged. */
   dbKey?: Buffer;
+  /** With dbKey: the cipher the key store names, for a folder encrypted by an earlier build; default AEGIS-256. */
+  dbCipher?: DbCipher;
   /** Explicit opt-out (--plain): an unencrypted database, marked so with <dataDir>/PLAIN. */
   plain?: boolean;
   /** Injected clock (tests); defaults to the system clock. */

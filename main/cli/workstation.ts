@@ -6,27 +6,31 @@
  * variable (--passphrase-env, default CASEDESK_KEY_PASSPHRASE).
  */
 import path from 'node:path';
-import type { Db } from '../../db/open';
+import type { DatabaseKey, Db } from '../../db/open';
 import type { KeyProtector } from '../backend/crypto/protect';
-import { dataDirState, readPassphraseFile, unlockKeystore } from '../backend/keys';
+import { PASSPHRASE_ENV } from '../backend/exports/signing';
+import { dataDirState, passphraseFileFrom, readPassphraseFile, unlockDatabaseKey } from '../backend/keys';
 import { workstationProtector } from '../backend/sync/protection';
 import { UsageError } from './io';
 
-export const KEY_PASSPHRASE_ENV = 'CASEDESK_KEY_PASSPHRASE';
-
 export interface WorkstationAccess {
-  dbKey: Buffer | undefined;
+  /** The key and cipher of an encrypted database (spread into openDatabase's options), else undefined. */
+  database: DatabaseKey | undefined;
   protectorFor(db: Db): KeyProtector;
 }
 
-/** The database key when the file is encrypted (unlocked with the passphrase file), else undefined. */
-export async function databaseKey(file: string, flags: { 'passphrase-file'?: string | undefined }, env: NodeJS.ProcessEnv = process.env): Promise<Buffer | undefined> {
+/** The database key and its cipher when the file is encrypted (unlocked with the passphrase file), else undefined. */
+export async function databaseKey(
+  file: string,
+  flags: { 'passphrase-file'?: string | undefined },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<DatabaseKey | undefined> {
   const dataDir = path.dirname(path.resolve(file));
   const state = dataDirState(dataDir);
   if (!state.keystore && state.database !== 'encrypted') return undefined;
-  const passphraseFile = flags['passphrase-file'] ?? (env.CASEDESK_PASSPHRASE_FILE || undefined);
+  const passphraseFile = passphraseFileFrom(flags['passphrase-file'], env);
   if (!passphraseFile) throw new UsageError(`${file} is encrypted: give its passphrase in a file with --passphrase-file F (or CASEDESK_PASSPHRASE_FILE)`);
-  return unlockKeystore(dataDir, { passphrase: readPassphraseFile(passphraseFile) });
+  return unlockDatabaseKey(dataDir, { passphrase: readPassphraseFile(passphraseFile) });
 }
 
 export async function workstationAccess(
@@ -34,15 +38,15 @@ export async function workstationAccess(
   flags: { 'passphrase-file'?: string | undefined; 'passphrase-env'?: string | undefined },
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<WorkstationAccess> {
-  const dbKey = await databaseKey(file, flags, env);
-  if (dbKey) return { dbKey, protectorFor: (db) => workstationProtector(db, { encrypted: true }) };
-  const passphraseFile = flags['passphrase-file'] ?? (env.CASEDESK_PASSPHRASE_FILE || undefined);
-  const envName = flags['passphrase-env'] ?? KEY_PASSPHRASE_ENV;
+  const database = await databaseKey(file, flags, env);
+  if (database) return { database, protectorFor: (db) => workstationProtector(db, { encrypted: true }) };
+  const passphraseFile = passphraseFileFrom(flags['passphrase-file'], env);
+  const envName = flags['passphrase-env'] ?? PASSPHRASE_ENV;
   const passphrase = passphraseFile ? readPassphraseFile(passphraseFile) : env[envName];
   if (!passphrase || passphrase.length < 8) {
     throw new UsageError(
       `${file} is an unencrypted (--plain) database, so the workstation's signing key is protected by a passphrase — give it in a file (--passphrase-file F) or in the environment variable ${envName} (8+ characters)`,
     );
   }
-  return { dbKey: undefined, protectorFor: (db) => workstationProtector(db, { encrypted: false, passphrase }) };
+  return { database: undefined, protectorFor: (db) => workstationProtector(db, { encrypted: false, passphrase }) };
 }

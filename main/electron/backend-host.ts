@@ -1,6 +1,6 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
 import { fail, type Result } from '../../common/api';
-import { backendArgs, isReplyMessage, type CallMessage, type ShutdownMessage } from './backend-protocol';
+import { backendArgs, isReplyMessage, type AccessMessage, type CallMessage, type ShutdownMessage } from './backend-protocol';
 
 export interface BackendHostOptions {
   /** dist/electron/backend-process.cjs */
@@ -33,27 +33,30 @@ export class BackendHost {
   private crashes: number[] = [];
   private stopping = false;
   private gaveUp = false;
-  /** Extra environment for the utility process (the database key, settled by the main process). */
-  private extraEnv: Record<string, string> = {};
+  /** How to open the database (the key, settled by the main process): every new process's first message. */
+  private access: AccessMessage | null = null;
 
   constructor(private readonly opts: BackendHostOptions) {}
 
-  setEnv(env: Record<string, string>): void {
-    this.extraEnv = env;
+  /** Set before start(); kept for the restarts after a crash. */
+  setAccess(access: AccessMessage): void {
+    this.access = access;
   }
 
   start(): void {
     if (this.child || this.stopping) return;
+    // The environment is inherited as is: the key goes over the channel (see AccessMessage).
     const child = utilityProcess.fork(this.opts.entry, backendArgs(this.opts.dataDir, this.opts.nativeBinding), {
       serviceName: 'CaseDesk backend',
       stdio: 'inherit',
-      env: { ...process.env, ...this.extraEnv },
     });
     this.child = child;
     this.spawned = false;
     child.on('spawn', () => {
       if (this.child !== child) return;
       this.spawned = true;
+      // The channel keeps order: the access arrives before any call.
+      if (this.access) child.postMessage(this.access);
       for (const message of this.queue.splice(0)) child.postMessage(message);
     });
     child.on('message', (message: unknown) => this.onReply(message));

@@ -1,14 +1,15 @@
 /**
  * Entry of the backend utility process (bundled to dist/electron/backend-process.cjs). SQLite is
- * synchronous, so it lives here, never on Electron's main thread.
+ * synchronous, so it lives here, never on Electron's main thread. The database key arrives as the
+ * first message from the main process (backend-access.ts), not in the environment.
  */
 import type { ParentPort } from 'electron/utility';
 import path from 'node:path';
 import { bootBackend } from '../backend/boot';
-import { takeAccessFromEnv } from './backend-access';
+import { accessFromMessage } from './backend-access';
 import type { Backend } from '../backend/types';
 import { parseBackendArgs } from './backend-protocol';
-import { serveBackend, unavailableBackend } from './backend-serve';
+import { serveAfterAccess, serveBackend, unavailableBackend } from './backend-serve';
 
 function main(): void {
   const port = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
@@ -16,13 +17,19 @@ function main(): void {
     process.stderr.write('backend-process must be started by Electron utilityProcess.fork\n');
     process.exit(2);
   }
+  const exit = (backend: Backend | null) => {
+    backend?.close();
+    process.exit(0);
+  };
   const args = parseBackendArgs(process.argv.slice(2));
-  let backend: Backend;
   if (!args.ok) {
-    backend = unavailableBackend(args.message);
-  } else {
-    const access = takeAccessFromEnv(process.env);
-    try {
+    serveBackend(port, unavailableBackend(args.message), () => exit(null));
+    return;
+  }
+  serveAfterAccess(
+    port,
+    (message) => {
+      const access = accessFromMessage(message);
       if ('error' in access) throw new Error(access.error);
       const booted = bootBackend({
         host: 'electron',
@@ -33,16 +40,10 @@ function main(): void {
         distDir: path.resolve(__dirname, '..'),
         log: (line: string) => process.stderr.write(`[backend] ${line}\n`),
       });
-      backend = { dispatch: (n, i, s) => booted.backend.dispatch(n, i, s), close: () => void booted.stop() };
-    } catch (err) {
-      // Answer every call with the reason instead of crash-looping (e.g. a database newer than the app).
-      backend = unavailableBackend(err instanceof Error ? err.message : String(err));
-    }
-  }
-  serveBackend(port, backend, () => {
-    backend.close();
-    process.exit(0);
-  });
+      return { dispatch: (n, i, s) => booted.backend.dispatch(n, i, s), close: () => void booted.stop() };
+    },
+    exit,
+  );
 }
 
 main();

@@ -13,6 +13,22 @@ export interface CallMessage {
 export interface ShutdownMessage {
   type: 'shutdown';
 }
+/**
+ * main → backend, the first message to every backend process: how to open the database, settled
+ * in the main process (where the OS keychain is). Sent over this channel, never through the
+ * environment: a process's starting environment stays readable in /proc/<pid>/environ for its
+ * whole life, whatever it later deletes from process.env. Exactly one of the three ways.
+ */
+export interface AccessMessage {
+  type: 'access';
+  /** The 32-byte database key, hex. */
+  dbKeyHex?: string;
+  /** With dbKeyHex, for a folder encrypted by an earlier build (keystore.json's cipher). */
+  dbCipher?: string;
+  plain?: true;
+  /** Why there is no access: the backend answers every call with it. */
+  error?: string;
+}
 /** backend → main: the envelope for call `id`. */
 export interface ReplyMessage {
   id: number;
@@ -27,6 +43,10 @@ export function isCallMessage(x: unknown): x is CallMessage {
 
 export function isShutdownMessage(x: unknown): x is ShutdownMessage {
   return typeof x === 'object' && x !== null && (x as Partial<ShutdownMessage>).type === 'shutdown';
+}
+
+export function isAccessMessage(x: unknown): x is AccessMessage {
+  return typeof x === 'object' && x !== null && (x as Partial<AccessMessage>).type === 'access';
 }
 
 export function isReplyMessage(x: unknown): x is ReplyMessage {

@@ -5,7 +5,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { resolveDatabaseAccess, type DatabaseAccess } from '../backend/keys/startup';
-import { dataDirState, type PlatformKeyWrapper } from '../backend/keys';
+import type { PlatformKeyWrapper } from '../backend/keys';
 import { passphraseFileOf } from './backend-access';
 import { unwrapKey, wrapKey } from './safe-storage';
 
@@ -26,7 +26,8 @@ export async function settleDatabaseAccess(
     const noTerminal = Object.assign(new PassThrough(), { isTTY: false });
     return await resolveDatabaseAccess({
       dataDir,
-      plain: argv.includes('--plain') || dataDirState(dataDir).plainMarker,
+      // A folder marked PLAIN opens plain without the flag: resolveDatabaseAccess decides that, and logs it.
+      plain: argv.includes('--plain'),
       ...(passphraseFile ? { passphraseFile } : {}),
       stdin: noTerminal,
       stderr: process.stderr,

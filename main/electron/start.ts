@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, session, type BrowserWindow } from 'electron';
 import { BackendHost } from './backend-host';
-import { accessEnv } from './backend-access';
+import { accessMessage } from './backend-access';
 import { settleDatabaseAccess } from './database-access';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
@@ -87,7 +87,7 @@ export function startApp(opts: StartOptions): StartResult {
     serveRenderer(path.join(opts.distDir, '..', 'renderer'));
     installMenu(app.isPackaged);
   }).then(async () => {
-    backend.setEnv(accessEnv(await settleDatabaseAccess(paths.dataDir, opts.argv, opts.env, paths.nativeBinding, log)));
+    backend.setAccess(accessMessage(await settleDatabaseAccess(paths.dataDir, opts.argv, opts.env, paths.nativeBinding, log)));
     backend.start();
     registerIpc({ call: (name, input, session) => backend.call(name, input, session), window: () => win });
     openWindow();

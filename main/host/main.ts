@@ -80,11 +80,10 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
   const state = dataDirState(dataDir);
   const freshDemo = values.demo === true && !state.keystore && state.database === 'absent' && !passphraseFile && !process.stdin.isTTY;
   if (freshDemo && values.plain !== true) log('no terminal and no CASEDESK_PASSPHRASE_FILE: creating an UNENCRYPTED demo database (invented data); start it later with --plain');
-  if (state.plainMarker && values.plain !== true) log(`${dataDir} holds an unencrypted (PLAIN) database; opening it as such`);
   const access = await resolveDatabaseAccess({
     dataDir,
-    // A PLAIN marker is the opt-out recorded when the folder was made; it is honoured, and said.
-    plain: values.plain === true || freshDemo || state.plainMarker,
+    // A folder marked PLAIN opens plain without the flag: resolveDatabaseAccess decides that, and says so.
+    plain: values.plain === true || freshDemo,
     ...(passphraseFile ? { passphraseFile } : {}),
     stdin: process.stdin,
     stderr: process.stderr,

@@ -1,9 +1,10 @@
 /**
  * The workstation key that signs export manifests — the same Ed25519 identity the sync engine
  * uses for progress reports (sync/identity.ts), created through its helpers when missing. The
- * private key is wrapped by a KeyProtector: the host supplies one with configureExports (the
- * Electron shell's OS keychain; the loopback host's passphrase); without one the passphrase in
- * CASEDESK_KEY_PASSPHRASE is used, as the CLI does.
+ * private key is wrapped by a KeyProtector. Both hosts supply the same kind with configureExports
+ * (boot.ts), and the CLI passes it to exportToFile: workstationProtector (sync/protection.ts) — a
+ * random secret kept inside an encrypted database, or for a --plain one a passphrase from a file.
+ * Without one, the passphrase in CASEDESK_KEY_PASSPHRASE is used.
  */
 import { AppError } from '../../../common/api/result';
 import type { Db } from '../../../db/open';

@@ -4,17 +4,20 @@
  * one), verified against the original, and only then swapped in. Order of writes:
  *   1. keystore.json.encrypting  (the new key, wrapped)
  *   2. casedesk.sqlite.encrypting renamed over casedesk.sqlite
- *   3. keystore.json.encrypting renamed to keystore.json; PLAIN marker removed
- * A crash before 2 leaves the plain database as it was; after 2, running the command again finishes 3.
+ *   3. PLAIN marker removed; then keystore.json.encrypting renamed to keystore.json
+ * A crash before 2 leaves the plain database as it was; after 2, running the command again finishes
+ * 3 (the encrypted file and keystore.json.encrypting, with or without the marker). The marker goes
+ * before the key store is published so that no crash leaves keystore.json beside a PLAIN marker;
+ * a folder left that way by the earlier order (marker removed last) is finished too.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { DB_KEY_BYTES, encryptPlainFile, openDatabase, type Db } from '../../../db/open';
+import { DB_KEY_BYTES, encryptPlainFile, openDatabase, type Db, type DatabaseKey } from '../../../db/open';
 import { fsyncDir, renameDurable, writeDurable } from './atomic-file';
 import { DataDirModeError } from './errors';
-import { databaseFile, keystoreFile, plainMarkerFile } from './files';
+import { databaseFile, encryptingKeystoreFile, keystoreFile, plainMarkerFile } from './files';
 import { parseKeystore, serialize, type KdfCost } from './format';
-import { buildKeystore } from './keystore';
+import { buildKeystore, unlockDatabaseKey } from './keystore';
 import { unlockDoc } from './unwrap';
 import { dataDirState } from './mode';
 
@@ -58,9 +61,12 @@ export interface EncryptResult {
 
 export async function encryptDataDir(dataDir: string, passphrase: string, opts: { kdf?: KdfCost; nativeBinding?: string } = {}): Promise<EncryptResult> {
   const file = databaseFile(dataDir);
-  const pendingKeystore = keystoreFile(dataDir) + suffix;
+  const pendingKeystore = encryptingKeystoreFile(dataDir);
   const state = dataDirState(dataDir);
-  if (state.keystore) throw new DataDirModeError(`${dataDir} is already encrypted (it has keystore.json)`);
+  if (state.keystore) {
+    if (state.plainMarker && state.database === 'encrypted') return finishMarkerLeftover(dataDir, passphrase, opts.nativeBinding);
+    throw new DataDirModeError(`${dataDir} is already encrypted (it has keystore.json)`);
+  }
   if (state.database === 'encrypted' && fs.existsSync(pendingKeystore)) return finishInterrupted(dataDir, passphrase, opts.nativeBinding);
   if (state.database !== 'plain') throw new DataDirModeError(`${dataDir} has no plain database to encrypt (${state.database})`);
 
@@ -85,17 +91,35 @@ export async function encryptDataDir(dataDir: string, passphrase: string, opts: 
   return { recoveryCode, resumed: false };
 }
 
+/** Step 3. The marker first: a crash after it leaves what finishInterrupted completes. */
 function finish(dataDir: string): void {
-  renameDurable(keystoreFile(dataDir) + suffix, keystoreFile(dataDir));
+  removePlainMarker(dataDir);
+  renameDurable(encryptingKeystoreFile(dataDir), keystoreFile(dataDir));
+}
+
+function removePlainMarker(dataDir: string): void {
   fs.rmSync(plainMarkerFile(dataDir), { force: true });
   fsyncDir(dataDir);
 }
 
-/** Step 2 happened, step 3 did not: check the pending key store really opens the database, then publish it. */
+/** Opens (and closes) the database with `key`: WrongKeyError unless it is the key the file is under. */
+function checkOpens(dataDir: string, key: DatabaseKey, nativeBinding: string | undefined): void {
+  openDatabase(databaseFile(dataDir), { ...key, ...(nativeBinding ? { nativeBinding } : {}) }).close();
+}
+
+/** Step 2 happened, step 3 did not (wholly): check the pending key store really opens the database, then publish it. */
 async function finishInterrupted(dataDir: string, passphrase: string, nativeBinding: string | undefined): Promise<EncryptResult> {
-  const pending = keystoreFile(dataDir) + suffix;
-  const key = await unlockDoc(parseKeystore(fs.readFileSync(pending, 'utf8'), pending), { passphrase }, pending);
-  openDatabase(databaseFile(dataDir), { key, ...(nativeBinding ? { nativeBinding } : {}) }).close();
+  const pending = encryptingKeystoreFile(dataDir);
+  const doc = parseKeystore(fs.readFileSync(pending, 'utf8'), pending);
+  const key = await unlockDoc(doc, { passphrase }, pending);
+  checkOpens(dataDir, { key, cipher: doc.cipher }, nativeBinding);
   finish(dataDir);
+  return { recoveryCode: null, resumed: true };
+}
+
+/** The earlier order's crash point: keystore.json published, the PLAIN marker not yet removed. */
+async function finishMarkerLeftover(dataDir: string, passphrase: string, nativeBinding: string | undefined): Promise<EncryptResult> {
+  checkOpens(dataDir, await unlockDatabaseKey(dataDir, { passphrase }, nativeBinding ? { nativeBinding } : {}), nativeBinding);
+  removePlainMarker(dataDir);
   return { recoveryCode: null, resumed: true };
 }

@@ -9,6 +9,11 @@ export class KeystoreTamperedError extends Error {
   override readonly name = 'KeystoreTamperedError';
 }
 
+/** keystore.json names a page cipher this build does not know (a newer CaseDesk wrote it, or it was altered). */
+export class UnknownCipherError extends Error {
+  override readonly name = 'UnknownCipherError';
+}
+
 /** AES-GCM refused the passphrase entry: a wrong passphrase (or an altered entry — GCM cannot tell). */
 export class WrongPassphraseError extends Error {
   override readonly name = 'WrongPassphraseError';

@@ -13,8 +13,8 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../../../common/domain/chain/canonical';
 import { passphraseProtector, SCRYPT_DEFAULT } from '../crypto/protect';
-import { DB_KEY_BYTES } from '../../../db/open';
-import { KeystoreTamperedError } from './errors';
+import { DB_CIPHERS, DB_KEY_BYTES } from '../../../db/open';
+import { KeystoreTamperedError, UnknownCipherError } from './errors';
 
 /** The OS keychain, injected by the Electron shell. null: it cannot protect or open the key here — fall back to the passphrase. */
 export interface PlatformKeyWrapper {
@@ -45,8 +45,12 @@ const WrappedBlob = z.strictObject({
 const KeystoreDoc = z.strictObject({
   format: z.literal('casedesk-keystore'),
   version: z.literal(1),
-  /** How the key is applied: SQLite3MultipleCiphers' AEGIS-256 pages, the key used raw (it is random; no KDF at open). */
-  cipher: z.literal('aegis256-raw-key'),
+  /**
+   * How the key is applied, the key used raw (it is random; no KDF at open): 'aegis256-raw-key'
+   * (SQLite3MultipleCiphers' AEGIS-256 pages) for every store this build writes; 'sqlcipher4-raw-key'
+   * (the SQLCipher 4 scheme) in stores written by earlier builds, whose databases keep it.
+   */
+  cipher: z.enum(DB_CIPHERS),
   /** Bumped by every rotation; helps a person tell two copies apart. */
   generation: z.number().int().min(1),
   slots: z.strictObject({
@@ -57,15 +61,32 @@ const KeystoreDoc = z.strictObject({
   mac: z.string(),
 });
 
+/** The same document with any cipher name: told apart from damage, so an unknown cipher is named as such. */
+const AnyCipherDoc = KeystoreDoc.extend({ cipher: z.string() });
+
 export type KeystoreDoc = z.infer<typeof KeystoreDoc>;
 export type UnsignedDoc = Omit<KeystoreDoc, 'mac'>;
 
 export function parseKeystore(text: string, file: string): KeystoreDoc {
+  const damaged = () => new KeystoreTamperedError(`${file} is damaged or was altered (it is not a valid CaseDesk key store); restore it from a backup`);
+  let json: unknown;
   try {
-    return KeystoreDoc.parse(JSON.parse(text));
+    json = JSON.parse(text);
   } catch {
-    throw new KeystoreTamperedError(`${file} is damaged or was altered (it is not a valid CaseDesk key store); restore it from a backup`);
+    throw damaged();
   }
+  const doc = KeystoreDoc.safeParse(json);
+  if (doc.success) return doc.data;
+  const other = AnyCipherDoc.safeParse(json);
+  if (other.success) {
+    // Unverified (the MAC needs the key): said as what it claims, and nothing is opened with it.
+    const name = JSON.stringify(other.data.cipher.slice(0, 80));
+    throw new UnknownCipherError(
+      `${file} says its database is encrypted with the cipher ${name}, which this CaseDesk does not know (it knows ${DB_CIPHERS.join(', ')}): ` +
+        'open the folder with the CaseDesk version that wrote it, or restore keystore.json from a backup if it was altered',
+    );
+  }
+  throw damaged();
 }
 
 function macOf(doc: UnsignedDoc, key: Buffer): string {

@@ -2,7 +2,7 @@
 export * from './errors';
 export * from './files';
 export { type KdfCost, type PlatformKeyWrapper } from './format';
-export { changePassphrase, createKeystore, enrollPlatform, readKeystore, unlockKeystore, MIN_PASSPHRASE_LENGTH, checkNewPassphrase } from './keystore';
+export { changePassphrase, createKeystore, enrollPlatform, readKeystore, unlockDatabaseKey, unlockKeystore, MIN_PASSPHRASE_LENGTH, checkNewPassphrase } from './keystore';
 export { checkDataDirMode, dataDirState, databaseFileState, markPlain, type DataDirState, type DatabaseFileState } from './mode';
 export { type UnlockOptions } from './pending';
 export { normalizeRecoveryCode } from './recovery-code';

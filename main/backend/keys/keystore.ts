@@ -1,7 +1,7 @@
 /** The key store of an encrypted data folder: create it, unlock it, change its passphrase, add the OS keychain. */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { DB_KEY_BYTES } from '../../../db/open';
+import { DB_KEY_BYTES, DEFAULT_CIPHER, type DatabaseKey, type DbCipher } from '../../../db/open';
 import { replaceFileAtomically } from './atomic-file';
 import { DataDirModeError, KeystoreMissingError } from './errors';
 import { keystoreFile, plainMarkerFile } from './files';
@@ -24,8 +24,17 @@ export function checkNewPassphrase(passphrase: string): void {
   }
 }
 
-/** A fresh key store document for `key`: passphrase and recovery slots always, the keychain when it can. */
-export async function buildKeystore(key: Buffer, opts: CreateOptions, generation: number): Promise<{ doc: KeystoreDoc; recoveryCode: string }> {
+/**
+ * A fresh key store document for `key`: passphrase and recovery slots always, the keychain when it
+ * can. `cipher` is the scheme the database is (or will be) under: AEGIS-256 for a new one; a
+ * rotation keeps the one the folder has.
+ */
+export async function buildKeystore(
+  key: Buffer,
+  opts: CreateOptions,
+  generation: number,
+  cipher: DbCipher = DEFAULT_CIPHER,
+): Promise<{ doc: KeystoreDoc; recoveryCode: string }> {
   checkNewPassphrase(opts.passphrase);
   const kdf = opts.kdf ?? DEFAULT_KDF;
   const recoveryCode = newRecoveryCode();
@@ -36,7 +45,7 @@ export async function buildKeystore(key: Buffer, opts: CreateOptions, generation
     {
       format: 'casedesk-keystore',
       version: 1,
-      cipher: 'aegis256-raw-key',
+      cipher,
       generation,
       slots: {
         passphrase: wrapWithSecret(key, opts.passphrase, kdf),
@@ -83,11 +92,20 @@ export async function createKeystore(dataDir: string, opts: CreateOptions): Prom
   return { key, recoveryCode, platformWrapped: doc.slots.platform !== undefined };
 }
 
-/** The database key. Also settles a rotation a crash interrupted (see pending.ts). */
-export async function unlockKeystore(dataDir: string, creds: UnlockCredentials, opts: UnlockOptions = {}): Promise<Buffer> {
+/**
+ * The database key and the cipher its file is under (both from a document whose MAC the key
+ * verified): spread it into openDatabase's options. Also settles a rotation a crash interrupted
+ * (see pending.ts).
+ */
+export async function unlockDatabaseKey(dataDir: string, creds: UnlockCredentials, opts: UnlockOptions = {}): Promise<DatabaseKey> {
   const doc = readKeystore(dataDir);
   const key = await unlockDoc(doc, creds, keystoreFile(dataDir));
-  return settlePendingRotation(dataDir, key, creds, opts);
+  return settlePendingRotation(dataDir, { key, cipher: doc.cipher }, creds, opts);
+}
+
+/** The database key alone (see unlockDatabaseKey). */
+export async function unlockKeystore(dataDir: string, creds: UnlockCredentials, opts: UnlockOptions = {}): Promise<Buffer> {
+  return (await unlockDatabaseKey(dataDir, creds, opts)).key;
 }
 
 /** New passphrase, same key. `creds` may be the recovery code: that is the recovery path. */

@@ -52,6 +52,12 @@ export function dataDirState(dataDir: string): DataDirState {
 export function checkDataDirMode(dataDir: string, mode: 'encrypted' | 'plain' | 'unspecified'): void {
   const s = dataDirState(dataDir);
   if (s.keystore && s.plainMarker) {
+    if (s.database === 'encrypted') {
+      // What an interrupted `casedesk db encrypt` of an earlier build left; deleting keystore.json here would lose the data.
+      throw new DataDirModeError(
+        `${dataDir} has both keystore.json and a PLAIN marker, and its database is encrypted: an interrupted \`casedesk db encrypt --data-dir ${dataDir}\` left the marker; run it again to finish. Do not delete keystore.json`,
+      );
+    }
     throw new DataDirModeError(`${dataDir} has both keystore.json and a PLAIN marker; remove the one that is wrong (the database file's state: ${s.database})`);
   }
   if (mode === 'encrypted') {

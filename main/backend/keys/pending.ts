@@ -4,7 +4,7 @@
  * the database itself says which of the two keys it is under.
  */
 import fs from 'node:fs';
-import { keyOpens, WrongKeyError } from '../../../db/open';
+import { keyOpens, WrongKeyError, type DatabaseKey } from '../../../db/open';
 import { fsyncDir, renameDurable } from './atomic-file';
 import { WrongRecoveryCodeError } from './errors';
 import { databaseFile, keystoreFile, pendingKeystoreFile } from './files';
@@ -23,16 +23,16 @@ function discard(dataDir: string): void {
   fsyncDir(dataDir);
 }
 
-/** Returns the key the database is under now, settling keystore.json to match it. */
-export async function settlePendingRotation(dataDir: string, currentKey: Buffer, creds: UnlockCredentials, opts: UnlockOptions = {}): Promise<Buffer> {
+/** Returns the key the database is under now (and its cipher), settling keystore.json to match it. */
+export async function settlePendingRotation(dataDir: string, current: DatabaseKey, creds: UnlockCredentials, opts: UnlockOptions = {}): Promise<DatabaseKey> {
   const pending = pendingKeystoreFile(dataDir);
-  if (!fs.existsSync(pending)) return currentKey;
+  if (!fs.existsSync(pending)) return current;
   const dbFile = databaseFile(dataDir);
   const dbExists = fs.existsSync(dbFile) && fs.statSync(dbFile).size > 0;
   // The re-key never committed (or rolled back just now, in keyOpens): the old key store stands.
-  if (!dbExists || keyOpens(dbFile, currentKey, opts.nativeBinding)) {
+  if (!dbExists || keyOpens(dbFile, current.key, opts.nativeBinding, current.cipher)) {
     discard(dataDir);
-    return currentKey;
+    return current;
   }
   const doc = parseKeystore(fs.readFileSync(pending, 'utf8'), pending);
   let newKey: Buffer;
@@ -46,12 +46,12 @@ export async function settlePendingRotation(dataDir: string, currentKey: Buffer,
     }
     throw err;
   }
-  if (!keyOpens(dbFile, newKey, opts.nativeBinding)) {
+  if (!keyOpens(dbFile, newKey, opts.nativeBinding, doc.cipher)) {
     throw new WrongKeyError('neither keystore.json nor keystore.json.tmp holds the key this database is under; restore both from a backup');
   }
   renameDurable(pending, keystoreFile(dataDir));
   opts.onNotice?.(
     'an interrupted key rotation was completed. Its new recovery code was never shown, so run `casedesk db rekey` to issue one you can keep',
   );
-  return newKey;
+  return { key: newKey, cipher: doc.cipher };
 }

@@ -33,12 +33,15 @@ export async function rotateKey(
   opts: UnlockOptions & { kdf?: KdfCost } = {},
 ): Promise<{ key: Buffer; recoveryCode: string; generation: number }> {
   await unlockKeystore(dataDir, { passphrase: creds.passphrase }, opts);
-  const generation = readKeystore(dataDir).generation + 1;
+  const current = readKeystore(dataDir);
+  const generation = current.generation + 1;
   const key = randomBytes(DB_KEY_BYTES);
+  // PRAGMA rekey keeps the scheme `db` was opened with, so the new store records the same cipher.
   const { doc, recoveryCode } = await buildKeystore(
     key,
     { passphrase: creds.passphrase, ...(creds.platform ? { platform: creds.platform } : {}), ...(opts.kdf ? { kdf: opts.kdf } : {}) },
     generation,
+    current.cipher,
   );
   const pending = pendingKeystoreFile(dataDir);
   writeDurable(pending, serialize(doc));

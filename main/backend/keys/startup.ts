@@ -1,18 +1,29 @@
 /**
- * What a host does before opening the database: --plain, or unlock the key store (creating it on
- * the first run). The Electron shell does the same with its safeStorage wrapper as `platform`.
+ * What a host does before opening the database: plain (--plain, or a folder marked PLAIN), or
+ * unlock the key store (creating it on the first run). The Electron shell does the same with its
+ * safeStorage wrapper as `platform`.
  */
+import fs from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
+import { DEFAULT_CIPHER, type DatabaseKey, type DbCipher } from '../../../db/open';
 import { DataDirModeError, PassphraseRequiredError, WrongPassphraseError } from './errors';
+import { encryptingKeystoreFile } from './files';
 import type { PlatformKeyWrapper } from './format';
-import { createKeystore, enrollPlatform, readKeystore, unlockKeystore } from './keystore';
+import { createKeystore, enrollPlatform, readKeystore, unlockDatabaseKey } from './keystore';
 import { checkDataDirMode, dataDirState } from './mode';
 import { askHidden, askNewPassphrase, PASSPHRASE_FILE_ENV, readPassphraseFile } from './passphrase-input';
 
-export type DatabaseAccess = { dbKey: Buffer } | { plain: true };
+/**
+ * How the host opens the database. `dbCipher` is there only for a folder encrypted by an earlier
+ * build (SQLCipher 4); absent, the file is AEGIS-256 like every folder this build makes.
+ */
+export type DatabaseAccess = { dbKey: Buffer; dbCipher?: DbCipher } | { plain: true };
+
+const keyAccess = ({ key, cipher }: DatabaseKey): DatabaseAccess => (cipher === DEFAULT_CIPHER ? { dbKey: key } : { dbKey: key, dbCipher: cipher });
 
 export interface StartupInput {
   dataDir: string;
+  /** --plain. A folder marked PLAIN (made with --plain) is opened plain without it, and the log says so. */
   plain: boolean;
   /** A file holding the passphrase (--passphrase-file or CASEDESK_PASSPHRASE_FILE). */
   passphraseFile?: string;
@@ -52,13 +63,15 @@ export function showRecoveryCode(out: Writable, code: string): void {
 
 export async function resolveDatabaseAccess(input: StartupInput): Promise<DatabaseAccess> {
   const { dataDir } = input;
-  if (input.plain) {
+  const state = dataDirState(dataDir);
+  if (state.database === 'encrypted' && !state.keystore && fs.existsSync(encryptingKeystoreFile(dataDir))) {
+    throw new DataDirModeError(`encrypting ${dataDir} was interrupted: finish it by running \`casedesk db encrypt --data-dir ${dataDir}\` again, with the same passphrase`);
+  }
+  if (input.plain || state.plainMarker) {
+    // The PLAIN marker is the opt-out recorded when the folder was made: honoured, and said.
+    if (!input.plain) input.log?.(`${dataDir} holds an unencrypted (PLAIN) database; opening it as such`);
     checkDataDirMode(dataDir, 'plain');
     return { plain: true };
-  }
-  const state = dataDirState(dataDir);
-  if (state.plainMarker) {
-    throw new DataDirModeError(`${dataDir} holds a plain database (created with --plain): start with --plain, or encrypt it with: casedesk db encrypt --data-dir ${dataDir}`);
   }
   const tty = input.stdin.isTTY === true;
   const file = input.passphraseFile;
@@ -82,17 +95,17 @@ export async function resolveDatabaseAccess(input: StartupInput): Promise<Databa
   if (input.platform) {
     // The keychain first; it answers null where it cannot help and we fall through to the passphrase.
     try {
-      return { dbKey: await unlockKeystore(dataDir, { platform: input.platform }, opts) };
+      return keyAccess(await unlockDatabaseKey(dataDir, { platform: input.platform }, opts));
     } catch (err) {
       if (!(err instanceof PassphraseRequiredError)) throw err;
     }
   }
-  if (file) return { dbKey: await withKeychain(input, await unlockKeystore(dataDir, { passphrase: readPassphraseFile(file) }, opts)) };
+  if (file) return keyAccess(await withKeychain(input, await unlockDatabaseKey(dataDir, { passphrase: readPassphraseFile(file) }, opts)));
   if (!tty) throw noPassphraseSource(dataDir, false);
   for (let attempt = 1; ; attempt++) {
     const passphrase = await askHidden(`Passphrase for ${dataDir}: `, input.stdin, input.stderr);
     try {
-      return { dbKey: await withKeychain(input, await unlockKeystore(dataDir, { passphrase }, opts)) };
+      return keyAccess(await withKeychain(input, await unlockDatabaseKey(dataDir, { passphrase }, opts)));
     } catch (err) {
       if (!(err instanceof WrongPassphraseError) || attempt >= 3) throw err;
       input.stderr.write('Wrong passphrase; try again.\n');
@@ -105,12 +118,12 @@ export async function resolveDatabaseAccess(input: StartupInput): Promise<Databa
  * keychain entry (a rotation from the CLI drops it; so does a first run before the keychain
  * worked). Best effort: a keychain that cannot protect it (basic_text) simply adds nothing.
  */
-async function withKeychain(input: StartupInput, key: Buffer): Promise<Buffer> {
-  if (!input.platform || readKeystore(input.dataDir).slots.platform) return key;
+async function withKeychain(input: StartupInput, unlocked: DatabaseKey): Promise<DatabaseKey> {
+  if (!input.platform || readKeystore(input.dataDir).slots.platform) return unlocked;
   try {
-    if (await enrollPlatform(input.dataDir, key, input.platform)) input.log?.('the database key is now also protected by the OS keychain');
+    if (await enrollPlatform(input.dataDir, unlocked.key, input.platform)) input.log?.('the database key is now also protected by the OS keychain');
   } catch (err) {
     input.log?.(`could not add the OS keychain to the key store: ${err instanceof Error ? err.name : 'error'}`);
   }
-  return key;
+  return unlocked;
 }

@@ -17,7 +17,7 @@ import {
   rotateKey,
   showRecoveryCode,
   dataDirState,
-  unlockKeystore,
+  unlockDatabaseKey,
 } from '../../backend/keys';
 import { isValidZone } from '../../../common/domain/guardrails/time';
 import { settingsRepo } from '../../../db/repos/settings';
@@ -53,8 +53,8 @@ async function passphrase(file: string | undefined, io: CliIO, fresh: boolean): 
 
 /** New key, database re-encrypted, every slot rewrapped, new recovery code. */
 async function rekeyCommand(dataDir: string, pass: string, io: CliIO): Promise<void> {
-  const key = await unlockKeystore(dataDir, { passphrase: pass }, { onNotice: (m) => io.stderr.write(`${m}\n`) });
-  const db = openDatabase(databaseFile(dataDir), { key });
+  const unlocked = await unlockDatabaseKey(dataDir, { passphrase: pass }, { onNotice: (m) => io.stderr.write(`${m}\n`) });
+  const db = openDatabase(databaseFile(dataDir), unlocked);
   try {
     const { recoveryCode, generation } = await rotateKey(dataDir, db, { passphrase: pass });
     io.stdout.write(`the database key was rotated (generation ${generation}); the previous recovery code no longer works\n`);
@@ -80,9 +80,8 @@ async function timeZoneCommand(dataDir: string, set: string | undefined, passphr
   // Opening a folder without a database would make one: a mistyped --data-dir must not "succeed".
   if (dataDirState(dataDir).database === 'absent') throw new Error(`${dataDir} holds no CaseDesk database; give a workstation's data folder`);
   const file = databaseFile(dataDir);
-  const key = await databaseKey(file, { 'passphrase-file': passphraseFile });
   // Showing reads only (no migration, no write).
-  const db = openDatabase(file, { ...(key ? { key } : {}), readonly: set === undefined });
+  const db = openDatabase(file, { ...(await databaseKey(file, { 'passphrase-file': passphraseFile })), readonly: set === undefined });
   try {
     if (set !== undefined) {
       const before = settingsRepo.get(db, AGENCY_TIME_ZONE_KEY) ?? null;

@@ -1,15 +1,19 @@
 /**
  * `casedesk export --db FILE --kind activities|ledger|conduct|performance --format csv|xlsx|pdf
- *   --from DATE --to DATE --out FILE [--placement ID|CODE] [--unmask-reason TEXT] [--as USER]`
+ *   --from DATE --to DATE --out FILE [--placement ID|CODE] [--unmask-reason TEXT] [--as USER]
+ *   [--passphrase-file F | --passphrase-env VAR]`
  * writes the report file and its signed manifest; progress on stderr, the manifest path on stdout.
- * The workstation key is unlocked with the passphrase in CASEDESK_KEY_PASSPHRASE (or --passphrase-env).
+ * An encrypted database is opened with the passphrase in the file (--passphrase-file or
+ * CASEDESK_PASSPHRASE_FILE), and the workstation key is then unlocked as the app does; on a --plain
+ * database the workstation key's passphrase comes from that file or from CASEDESK_KEY_PASSPHRASE
+ * (or the variable --passphrase-env names). See cli/workstation.ts.
  */
 import fs from 'node:fs';
 import { EXPORT_FORMATS, EXPORT_KINDS } from '../../../common/api/methods/exports';
 import { MAX_PERIOD_DAYS } from '../../../common/api/methods/supervisor';
 import { Reason } from '../../../common/api/schemas';
 import { AppError } from '../../../common/api/result';
-import { openDatabase } from '../../../db/open';
+import { DEFAULT_CIPHER, openDatabase, type DatabaseKey } from '../../../db/open';
 import { workstationAccess } from '../workstation';
 import { ExportSetupError, exportToFile } from '../../backend/exports/to-file';
 import { parseFlags, requireFlag } from '../args';
@@ -38,8 +42,8 @@ function calendarDate(value: string | undefined, flag: string): string {
   return v;
 }
 
-function placementIdOf(file: string, arg: string, key: Buffer | undefined): string {
-  const db = openDatabase(file, { readonly: true, ...(key ? { key } : {}) });
+function placementIdOf(file: string, arg: string, database: DatabaseKey | undefined): string {
+  const db = openDatabase(file, { readonly: true, ...database });
   try {
     const row = db.prepare<[string, string], { id: string }>('SELECT id FROM placements WHERE id = ? OR code = ?').get(arg, arg);
     if (!row) throw new UsageError(`--placement: no placement with id or code "${arg}" in ${file}`);
@@ -84,7 +88,12 @@ export const exportCommand: CliCommand = async (args, io) => {
   }
   if (!fs.existsSync(file)) throw new UsageError(`--db: ${file} does not exist`);
   const access = await workstationAccess(file, values);
-  const placementId = values.placement === undefined ? undefined : placementIdOf(file, values.placement, access.dbKey);
+  if (access.database && access.database.cipher !== DEFAULT_CIPHER) {
+    // The export's own connections (exports/) take the key alone and open it as AEGIS-256.
+    io.stderr.write(`export failed: ${file} is encrypted with the ${access.database.cipher} scheme of an earlier CaseDesk, which exports cannot open yet\n`);
+    return EXIT_FAILURE;
+  }
+  const placementId = values.placement === undefined ? undefined : placementIdOf(file, values.placement, access.database);
 
   let last = 0;
   try {
@@ -97,7 +106,7 @@ export const exportCommand: CliCommand = async (args, io) => {
       ...(placementId ? { placementId } : {}),
       ...(values.as ? { as: values.as } : {}),
       ...(unmaskReason !== undefined ? { unmaskReason } : {}),
-      ...(access.dbKey ? { dbKey: access.dbKey } : {}),
+      ...(access.database ? { dbKey: access.database.key } : {}),
       protectorFor: access.protectorFor,
       onProgress: (done, total) => {
         const now = Date.now();

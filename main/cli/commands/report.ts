@@ -1,7 +1,11 @@
 /**
- * `casedesk report export --db FILE --placement ID|CODE --out DIR [--from DATE] [--to DATE] [--passphrase-env VAR] [--report ID]`
+ * `casedesk report export --db FILE --placement ID|CODE --out DIR [--from DATE] [--to DATE]
+ *   [--passphrase-file F | --passphrase-env VAR] [--report ID]`
  *   builds and signs the placement's next progress report (queued for the lender too) and writes
  *   report.json, report.sig and workstation.pub.pem; with --report, exports an already-signed one.
+ *   An encrypted database is opened with the passphrase in the file (--passphrase-file or
+ *   CASEDESK_PASSPHRASE_FILE); on a --plain one that file, or the variable, unlocks the signing key
+ *   (cli/workstation.ts).
  * `casedesk report verify DIR` checks the signature and the chain and says what is wrong, if anything.
  */
 import fs from 'node:fs';
@@ -59,8 +63,8 @@ async function exportCommand(args: readonly string[], io: CliIO): Promise<number
 
   if (values.report === undefined) requireFlag(values.placement, 'placement', USAGE);
   const access = values.report === undefined ? await workstationAccess(file, values) : null;
-  const key = access ? access.dbKey : await databaseKey(file, values);
-  const db = openDatabase(file, key ? { key } : {});
+  const unlocked = access ? access.database : await databaseKey(file, values);
+  const db = openDatabase(file, unlocked ?? {});
   try {
     if (values.report !== undefined || !access) {
       exportStoredReport(db, values.report ?? '', out);
@@ -81,7 +85,7 @@ async function exportCommand(args: readonly string[], io: CliIO): Promise<number
       io.stderr.write(`created a signing key for workstation ${app.workstationId}\n`);
     } else if (identity.keyScheme !== protector.scheme) {
       io.stderr.write(
-        `the workstation key is protected by "${identity.keyScheme}" (the CaseDesk app's OS keychain); export from the app, or export an already-signed report with --report ID\n`,
+        `the workstation key is protected by "${identity.keyScheme}", not by "${protector.scheme}" as this CaseDesk protects it, so it cannot be unlocked here; export an already-signed report with --report ID\n`,
       );
       return EXIT_FAILURE;
     }

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../../common/api';
+import { unlockKeystore } from '../../../main/backend/keys';
 import { app, recorder } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
@@ -82,6 +83,20 @@ describe('start-up', () => {
     expect(recorder.children[0]!.modulePath).toBe(path.join(distDir, 'backend-process.cjs'));
     expect(recorder.children[0]!.args.slice(0, 2)).toEqual(['--data-dir', path.join(tmp, 'userData')]);
   });
+
+  it('hands the database key to the backend as its first message, never in its environment', async () => {
+    const passFile = path.join(tmp, 'pass');
+    writeFileSync(passFile, 'a long enough passphrase\n');
+    const result = start([], { CASEDESK_PASSPHRASE_FILE: passFile });
+    if (!result.started) throw new Error('did not start');
+    await result.ready;
+    const key = await unlockKeystore(path.join(tmp, 'userData'), { passphrase: 'a long enough passphrase' });
+    const child = recorder.children[0]!;
+    expect(JSON.stringify(child.options)).not.toContain(key.toString('hex'));
+    expect((child.options as { env?: unknown }).env).toBeUndefined();
+    child.emit('spawn');
+    expect(child.sent[0]).toEqual({ type: 'access', dbKeyHex: key.toString('hex') });
+  }, 20_000);
 
   it('hardens web contents created later (web-contents-created hook)', async () => {
     const result = start([]);

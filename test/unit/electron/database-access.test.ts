@@ -1,0 +1,33 @@
+/** The Electron shell's start-up decision on real data folders (the keychain is the recorded fake). */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBackend } from '../../../main/backend';
+import { recorder } from './fake-electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
+
+const { settleDatabaseAccess } = await import('../../../main/electron/database-access');
+
+let dataDir: string;
+beforeEach(() => {
+  recorder.reset();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-db-access-'));
+});
+afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('settleDatabaseAccess', () => {
+  it('opens a folder marked PLAIN as plain without --plain, and logs it (the rule lives in resolveDatabaseAccess)', async () => {
+    createBackend({ dataDir, host: 'test', plain: true }).close();
+    const log: string[] = [];
+    expect(await settleDatabaseAccess(dataDir, ['electron', '.'], {}, undefined, (l) => log.push(l))).toEqual({ plain: true });
+    expect(log.join('\n')).toMatch(/unencrypted \(PLAIN\) database; opening it as such/);
+  });
+
+  it('without a marker, a key store or a passphrase file explains what is missing', async () => {
+    const log: string[] = [];
+    const access = await settleDatabaseAccess(dataDir, ['electron', '.'], {}, undefined, (l) => log.push(l));
+    expect(access).toEqual({ error: expect.stringMatching(/CASEDESK_PASSPHRASE_FILE|--plain/) });
+  });
+});
