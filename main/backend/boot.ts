@@ -61,7 +61,7 @@ export function bootBackend(o: BootOptions) {
   });
   configureExports(backend.app, {
     protector,
-    ...('dbKey' in o.access ? { dbKey: o.access.dbKey } : {}),
+    ...('dbKey' in o.access ? { dbKey: o.access.dbKey, ...(o.access.dbCipher ? { dbCipher: o.access.dbCipher } : {}) } : {}),
     ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}),
     workerScript: path.join(o.distDir, 'exports-worker.cjs'),
   });

@@ -64,7 +64,7 @@ export const exportJobs = {
     const signer = appSigner(app, at);
     const jobId = newId();
     const outFile = path.join(env.outDir ?? path.join(app.dataDir, 'exports'), defaultFileName(input, at, jobId));
-    const req = buildRequest(app.db, actor, input, { at, workstationId: app.workstationId, outFile, dbKey: env.dbKey, nativeBinding: env.nativeBinding });
+    const req = buildRequest(app.db, actor, input, { at, workstationId: app.workstationId, outFile, dbKey: env.dbKey, dbCipher: env.dbCipher, nativeBinding: env.nativeBinding });
     const unmaskReason = input.unmask?.reason;
     auditExportStart(app.db, req, jobId, unmaskReason);
 

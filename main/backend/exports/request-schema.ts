@@ -4,6 +4,7 @@
  * `masked` must not mean "unmasked".
  */
 import { z } from 'zod';
+import { DB_CIPHERS } from '../../../db/open';
 import type { ExportRequest } from './types';
 
 const Text = z.string().min(1);
@@ -23,6 +24,7 @@ export const ExportRequestSchema = z.strictObject({
   workstationId: Text,
   dbFile: Text,
   dbKeyHex: z.string().regex(/^[0-9a-f]{64}$/i, 'the database key is 32 bytes of hex').optional(),
+  dbCipher: z.enum(DB_CIPHERS).optional(),
   nativeBinding: Text.optional(),
   outFile: Text,
 }) satisfies z.ZodType<ExportRequest>;

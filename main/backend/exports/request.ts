@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportFormat, ExportKind } from '../../../common/api/types-supervisor';
-import type { Db } from '../../../db/open';
+import type { Db, DbCipher } from '../../../db/open';
 import { appendAudit } from '../audit/audit';
 import { agencyTimeZone } from '../services/agency-zone';
 import { teamScope } from '../services/supervisor';
@@ -31,7 +31,7 @@ export function buildRequest(
   db: Db,
   actor: Actor,
   input: ExportInput,
-  opts: { at: Date; workstationId: string; outFile: string; dbKey?: Buffer | undefined; nativeBinding?: string | undefined },
+  opts: { at: Date; workstationId: string; outFile: string; dbKey?: Buffer | undefined; dbCipher?: DbCipher | undefined; nativeBinding?: string | undefined },
 ): ExportRequest {
   const scope = teamScope(db, actor);
   fs.mkdirSync(path.dirname(opts.outFile), { recursive: true });
@@ -49,7 +49,7 @@ export function buildRequest(
     exportedAt: opts.at.toISOString(),
     workstationId: opts.workstationId,
     dbFile: db.name,
-    ...(opts.dbKey ? { dbKeyHex: opts.dbKey.toString('hex') } : {}),
+    ...(opts.dbKey ? { dbKeyHex: opts.dbKey.toString('hex'), ...(opts.dbCipher ? { dbCipher: opts.dbCipher } : {}) } : {}),
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     outFile: opts.outFile,
   };

@@ -7,7 +7,7 @@
  * Without one, the passphrase in CASEDESK_KEY_PASSPHRASE is used.
  */
 import { AppError } from '../../../common/api/result';
-import type { Db } from '../../../db/open';
+import type { Db, DbCipher } from '../../../db/open';
 import type { AppContext } from '../context';
 import { passphraseProtector, type KeyProtector } from '../crypto/protect';
 import { IdentityError, createIdentity, loadIdentity, unlockSigner, type Signer } from '../sync/identity';
@@ -18,6 +18,8 @@ export interface ExportEnvironment {
   protector?: KeyProtector;
   /** The database key when the file is encrypted: the export worker opens its own connection. */
   dbKey?: Buffer;
+  /** With dbKey, for a folder encrypted by an earlier build: its key store's cipher. */
+  dbCipher?: DbCipher;
   /** better-sqlite3 binding for this runtime (Electron's ABI), passed to the worker. */
   nativeBinding?: string;
   /** The bundled worker script; found next to the bundle when not given. */

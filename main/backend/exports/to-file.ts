@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { ExportFormat, ExportKind } from '../../../common/api/types-supervisor';
 import { newId } from '../../../common/ids';
-import type { Db } from '../../../db/open';
+import type { Db, DbCipher } from '../../../db/open';
 import { openDatabase } from '../../../db/open';
 import { usersRepo } from '../../../db/repos/users';
 import { workstationIdOf } from '../workstation';
@@ -37,6 +37,8 @@ export interface ExportToFileOptions {
   /** Or: the protector as the app would build it for this database (it may live inside it). */
   protectorFor?: (db: Db) => KeyProtector;
   dbKey?: Buffer;
+  /** With dbKey, for a folder encrypted by an earlier build: its key store's cipher. */
+  dbCipher?: DbCipher;
   now?: () => Date;
   onProgress?: ProgressFn;
   isCancelled?: () => boolean;
@@ -64,7 +66,7 @@ function actorOf(db: ReturnType<typeof openDatabase>, username: string | undefin
 }
 
 export async function exportToFile(dbFile: string, o: ExportToFileOptions): Promise<ExportToFileResult> {
-  const db = openDatabase(dbFile, o.dbKey ? { key: o.dbKey } : {});
+  const db = openDatabase(dbFile, o.dbKey ? { key: o.dbKey, ...(o.dbCipher ? { cipher: o.dbCipher } : {}) } : {});
   try {
     const now = o.now ?? (() => new Date());
     const at = now();
@@ -74,7 +76,7 @@ export async function exportToFile(dbFile: string, o: ExportToFileOptions): Prom
     const signer = exportSigner(db, workstationId, protectorFrom({ ...(o.protectorFor ? { protector: o.protectorFor(db) } : o.protector ? { protector: o.protector } : {}) }), at);
     const jobId = newId();
     const input = { kind: o.kind, format: o.format, from: o.from, to: o.to, placementId: o.placementId, unmask: o.unmaskReason !== undefined ? { reason: o.unmaskReason } : undefined };
-    const req = buildRequest(db, actor, input, { at, workstationId, outFile: path.resolve(o.out), dbKey: o.dbKey });
+    const req = buildRequest(db, actor, input, { at, workstationId, outFile: path.resolve(o.out), dbKey: o.dbKey, dbCipher: o.dbCipher });
     auditExportStart(db, req, jobId, o.unmaskReason);
     let outcome: ExportOutcome;
     try {

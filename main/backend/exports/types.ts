@@ -3,6 +3,7 @@
  * thread); sections are built from it inside whichever thread runs the export.
  */
 import type { Money } from '../../../common/api/types';
+import type { DbCipher } from '../../../db/open';
 import type { ExportFormat, ExportKind } from '../../../common/api/types-supervisor';
 
 export interface ExportRequest {
@@ -27,6 +28,8 @@ export interface ExportRequest {
   dbFile: string;
   /** Hex of the 32-byte database key when the database is encrypted. */
   dbKeyHex?: string;
+  /** With dbKeyHex, for a folder encrypted by an earlier build: its key store's cipher (default AEGIS-256). */
+  dbCipher?: DbCipher;
   nativeBinding?: string;
   outFile: string;
 }

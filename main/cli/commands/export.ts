@@ -13,7 +13,7 @@ import { EXPORT_FORMATS, EXPORT_KINDS } from '../../../common/api/methods/export
 import { MAX_PERIOD_DAYS } from '../../../common/api/methods/supervisor';
 import { Reason } from '../../../common/api/schemas';
 import { AppError } from '../../../common/api/result';
-import { DEFAULT_CIPHER, openDatabase, type DatabaseKey } from '../../../db/open';
+import { openDatabase, type DatabaseKey } from '../../../db/open';
 import { workstationAccess } from '../workstation';
 import { ExportSetupError, exportToFile } from '../../backend/exports/to-file';
 import { parseFlags, requireFlag } from '../args';
@@ -88,11 +88,6 @@ export const exportCommand: CliCommand = async (args, io) => {
   }
   if (!fs.existsSync(file)) throw new UsageError(`--db: ${file} does not exist`);
   const access = await workstationAccess(file, values);
-  if (access.database && access.database.cipher !== DEFAULT_CIPHER) {
-    // The export's own connections (exports/) take the key alone and open it as AEGIS-256.
-    io.stderr.write(`export failed: ${file} is encrypted with the ${access.database.cipher} scheme of an earlier CaseDesk, which exports cannot open yet\n`);
-    return EXIT_FAILURE;
-  }
   const placementId = values.placement === undefined ? undefined : placementIdOf(file, values.placement, access.database);
 
   let last = 0;
@@ -106,7 +101,7 @@ export const exportCommand: CliCommand = async (args, io) => {
       ...(placementId ? { placementId } : {}),
       ...(values.as ? { as: values.as } : {}),
       ...(unmaskReason !== undefined ? { unmaskReason } : {}),
-      ...(access.database ? { dbKey: access.database.key } : {}),
+      ...(access.database ? { dbKey: access.database.key, dbCipher: access.database.cipher } : {}),
       protectorFor: access.protectorFor,
       onProgress: (done, total) => {
         const now = Date.now();
