@@ -17,9 +17,12 @@ function main(): void {
     process.stderr.write('backend-process must be started by Electron utilityProcess.fork\n');
     process.exit(2);
   }
+  // Set once the backend has booted: stopping it lets a purge batch in flight commit, stops sync
+  // and closes the database, which a bare close() left to race process.exit.
+  let stopBooted: (() => Promise<void>) | undefined;
   const exit = (backend: Backend | null) => {
-    backend?.close();
-    process.exit(0);
+    const stopped = stopBooted ? stopBooted() : Promise.resolve(backend?.close());
+    void stopped.catch((err: unknown) => process.stderr.write(`[backend] stop failed: ${err instanceof Error ? err.message : String(err)}\n`)).finally(() => process.exit(0));
   };
   const args = parseBackendArgs(process.argv.slice(2));
   if (!args.ok) {
@@ -40,6 +43,7 @@ function main(): void {
         distDir: path.resolve(__dirname, '..'),
         log: (line: string) => process.stderr.write(`[backend] ${line}\n`),
       });
+      stopBooted = () => booted.stop();
       return { dispatch: (n, i, s) => booted.backend.dispatch(n, i, s), close: () => void booted.stop() };
     },
     exit,
