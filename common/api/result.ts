@@ -17,19 +17,32 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * What went wrong, for the renderer to word in the user's language: a stable key (e.g.
+ * `auth.wrongPassword`, `payment.duplicateReference`) and the values its sentence needs. The
+ * `message` beside it is English for logs and the CLI; a screen shows the reason's own text.
+ */
+export interface ErrorReason {
+  key: string;
+  params?: Record<string, string | number | null>;
+}
+
 export interface ApiErrorBody {
   code: ErrorCode;
   message: string;
   details?: unknown;
+  reason?: ErrorReason;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string, details?: unknown): Result<never> => ({
-  ok: false,
-  error: details === undefined ? { code, message } : { code, message, details },
-});
+export const fail = (code: ErrorCode, message: string, details?: unknown, reason?: ErrorReason): Result<never> => {
+  const error: ApiErrorBody = { code, message };
+  if (details !== undefined) error.details = details;
+  if (reason !== undefined) error.reason = reason;
+  return { ok: false, error };
+};
 
 /** Thrown inside services; the handler table turns it into a `fail` envelope. */
 export class AppError extends Error {
@@ -38,6 +51,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** The key and values the renderer words in the user's language (see ErrorReason). */
+    readonly reason?: ErrorReason,
   ) {
     super(message);
   }

@@ -89,7 +89,7 @@ export function createDispatcher(app: AppContext, table: HandlerTable, sessions:
     try {
       return ok(await handler(parsed.data, { app, actor, session: { store: sessions, token: caller.kind === 'session' ? caller.token : undefined } }));
     } catch (err) {
-      if (err instanceof AppError) return fail(err.code, err.message, err.details);
+      if (err instanceof AppError) return fail(err.code, err.message, err.details, err.reason);
       // Unexpected: log the method and error kind only — arguments may carry personal data.
       const ref = Math.random().toString(36).slice(2, 10);
       app.log(`error ref=${ref} method=${name} ${err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown'}`);
