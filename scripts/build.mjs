@@ -27,8 +27,8 @@ const node = {
 const entries = [
   { in: 'main/cli/entry.ts', out: 'dist/cli.cjs', opts: node },
   // dist/launch.cjs is a small loader that runs dist/launch-app.cjs with a V8 code cache.
-  { in: 'main/launch.ts', out: 'dist/launch.cjs', opts: node },
-  { in: 'main/launch-app.ts', out: 'dist/launch-app.cjs', opts: { ...node, plugins: [lazyDependencies()] } },
+  { in: 'main/launch/loader.ts', out: 'dist/launch.cjs', opts: node },
+  { in: 'main/launch/app.ts', out: 'dist/launch-app.cjs', opts: { ...node, plugins: [lazyDependencies()] } },
   // The bridge gets the contract's method names without its schemas (see bridge-contract.mjs).
   { in: 'preload/web.ts', out: 'dist/host/bridge.js', opts: { ...node, platform: 'browser', format: 'iife', target: 'chrome120', external: [], plugins: [bridgeContract(root)] } },
   { in: 'main/electron/main.ts', out: 'dist/electron/main.cjs', opts: node },

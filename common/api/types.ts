@@ -16,7 +16,7 @@ export type CaseOutcome =
   | 'legal_review'
   | 'unable_to_locate';
 
-/** Business outcome codes of a contact (GLOSSARY.md). */
+/** Business outcome codes of a contact (docs/GLOSSARY.md). */
 export const OUTCOME_CODES = [
   'right_party',
   'third_party',

@@ -1,5 +1,5 @@
 /**
- * The default queue page without touching every case of the team (issue #7: queue p95 ≤ 20 ms at
+ * The default queue page without touching every case of the team (the benchmark: queue p95 ≤ 20 ms at
  * 100,000 cases).
  *
  * cases_queue_order: the queue sorts lawful-now first, then priority DESC, id. The first half

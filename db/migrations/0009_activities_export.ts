@@ -1,5 +1,5 @@
 /**
- * The activity-log export (issue #7: ~1,000,000 rows to CSV at ≥ 200,000 rows/s) reads activities
+ * The activity-log export (the benchmark: ~1,000,000 rows to CSV at ≥ 200,000 rows/s) reads activities
  * in time order. Through activities_at (at) every row was a lookup into the table in time order —
  * a random read per row over a table of a million rows, which was most of the export's time.
  *

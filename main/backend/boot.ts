@@ -11,7 +11,7 @@ import { purgeExpiredInBackground } from './services/privacy';
 import { attachSyncService, createSyncService } from './sync/service';
 import { workstationProtector } from './sync/protection';
 import { readPassphraseFile } from './keys';
-import { trace } from '../host/trace';
+import { trace } from './trace';
 
 export interface BootOptions {
   dataDir: string;

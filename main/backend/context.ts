@@ -22,5 +22,9 @@ export interface CallContext {
   session: { store: SessionStore; token: string | undefined };
 }
 
-/** Stands in for "nobody" in public methods; never passes a role check (no such user id). */
+/**
+ * Stands in for "nobody" in public methods (sign-in, set-up, status). It is handed only to public
+ * handlers — dispatch never role-checks a public method and never gives ANONYMOUS to any other —
+ * and its empty id matches no user, so nothing it writes can be attributed to a person.
+ */
 export const ANONYMOUS: Actor = Object.freeze({ id: '', username: '', displayName: '', role: 'collector' });

@@ -1,5 +1,6 @@
 /**
- * The one door: name → schema parse (unknown in, typed out) → role check → handler → envelope.
+ * The one door: name → session → role check (refusals audited) → schema parse (unknown in, typed
+ * out) → handler → envelope.
  * Nothing throws past here; every failure becomes {ok: false, error: {code, message, details}}.
  */
 import type { z } from 'zod';

@@ -21,7 +21,7 @@ import { parseFlags, positiveInt } from '../cli/args';
 import { UsageError } from '../cli/io';
 import { findChromium, openAppWindow } from './browser';
 import { startHost } from './server';
-import { trace } from './trace';
+import { trace } from '../backend/trace';
 
 const USAGE = 'usage: npm start -- [--data-dir DIR] [--demo [--cases N]] [--port N] [--no-open] [--plain]';
 

@@ -14,7 +14,7 @@ import { fail, type Result } from '../../common/api/result';
 import type { Backend } from '../backend/types';
 import { SECURITY_HEADERS } from './security-headers';
 import { mimeOf, resolveStatic } from './static';
-import { trace, traceEnabled } from './trace';
+import { trace, traceEnabled } from '../backend/trace';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const BRIDGE_PATH = '/casedesk-bridge.js';

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --json] [--scale N] [--keep DIR] [--reuse DIR]`
  * Seeds 100,000 cases / ~1,000,000 activities with the demo generator (divided by --scale), then
- * measures the eight figures of issue #7 (plus #6's encryption cost when its measurement exists)
+ * measures the figures in test/bench/targets.ts (plus the encryption cost when its measurement exists)
  * and prints a table; with --json, one JSON line last. --keep DIR seeds into DIR and keeps it;
  * --reuse DIR runs on a data folder a previous --keep left (no seeding; for profiling);
  * --only a,b runs only those benchmarks; --effort full samples a small scale as long as a full run.

@@ -14,7 +14,7 @@ export interface Sizes {
   exportRows: number;
   startupRuns: number;
   /**
-   * Cases per side for the encryption cost (issue #6): it seeds its own plain and encrypted
+   * Cases per side for the encryption cost: it seeds its own plain and encrypted
    * agencies, and two more 100,000-case seeds would double the run; the ratio is taken at 20,000.
    */
   encryptionCases: number;

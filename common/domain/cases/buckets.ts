@@ -1,4 +1,4 @@
-/** Days-past-due buckets (GLOSSARY.md): M1 = 1–30 days, M2 = 31–60, … M7+ beyond 180. */
+/** Days-past-due buckets (docs/GLOSSARY.md): M1 = 1–30 days, M2 = 31–60, … M7+ beyond 180. */
 export type Bucket = 'M0' | 'M1' | 'M2' | 'M3' | 'M4' | 'M5' | 'M6' | 'M7+';
 
 export function bucketOf(dpd: number): Bucket {

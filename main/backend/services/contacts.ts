@@ -24,7 +24,7 @@ import { loadCase } from './cases';
 import { refreshDerived } from './derived';
 import { reindexCase } from './search-index';
 
-/** Outcomes that change the case and, per policy, pause contact (GLOSSARY.md). */
+/** Outcomes that change the case and, per policy, pause contact (docs/GLOSSARY.md). */
 const OUTCOME_FLAGS: Partial<Record<OutcomeCode, FlagName>> = {
   dispute: 'dispute',
   cease_requested: 'cease',

@@ -1,5 +1,5 @@
 /**
- * The supervisor console (issue #5): the team's results and conduct, the decisions waiting on the
+ * The supervisor console: the team's results and conduct, the decisions waiting on the
  * supervisor, and the exports the lender and auditors accept — one screen, five tabs.
  */
 import { useEffect } from 'react';

@@ -1,5 +1,5 @@
 /**
- * The activity log's CSV fast path (issue #7) on a real demo database with tricky values added:
+ * The activity log's CSV fast path on a real demo database with tricky values added:
  * its records are exactly what the generic path makes from the section's cells, masked and
  * unmasked; the written file parses back to those cells, carries the BOM and header, and its digest
  * is the file's; the listing reads the covering index in time order and never the table.

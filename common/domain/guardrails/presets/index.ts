@@ -18,7 +18,7 @@ export function isHardRule(preset: PresetId, rule: string): boolean {
 }
 
 export function ruleSource(preset: PresetId, rule: string): string {
-  return SOURCES[preset][rule] ?? 'CONDUCT_RULES';
+  return SOURCES[preset][rule] ?? 'docs/CONDUCT_RULES.md';
 }
 
 /** The rule-id prefix of a preset, for rules every preset has (e.g. CN-RECALL, US-RECALL). */

@@ -22,5 +22,5 @@ export const BASE_LIMITS: PolicyLimits = {
   retention: { recordsYears: 2 },
 };
 
-export const COMMON_SOURCE = 'CONDUCT_RULES — common to every preset (placement terms)';
+export const COMMON_SOURCE = 'docs/CONDUCT_RULES.md — common to every preset (placement terms)';
 export const PRESET_RELEASE = '2026.1';

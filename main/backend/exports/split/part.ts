@@ -1,7 +1,7 @@
 /**
  * A large activities CSV export split across two threads. One thread reads and writes about 150,000
  * rows a second here, mostly SQLite handing over 13 columns a row and the labels looked up for
- * them; issue #7 asks for 200,000 on a 2-core machine. The sequence:
+ * them; the benchmark target is 200,000 on a 2-core machine. The sequence:
  *  1. The export is eligible (splitScript): activities, CSV, at least SPLIT_MIN_ROWS rows, two
  *     cores, the bundle present, not switched off. The part worker starts and opens its connections.
  *  2. The coordinator's scanning connection and the worker's begin one shared snapshot (snapshot.ts).
@@ -33,7 +33,7 @@ export const THREADS_ENV = 'CASEDESK_EXPORT_THREADS';
 export const SPLIT_MIN_ROWS = 100_000;
 /**
  * The worker's young generation: its garbage is rows that die within a 64 kB piece, so a small
- * nursery costs no speed and keeps the export's peak RSS within issue #7's 300 MB.
+ * nursery costs no speed and keeps the export's peak RSS within the benchmark's 300 MB.
  */
 const YOUNG_GENERATION_MB = 8;
 

@@ -5,7 +5,7 @@
  * Built here rather than by csv-stringify: this rule is the whole of what csv-stringify did for our
  * string fields with our options, and its per-record machinery (cast hooks, option objects, a
  * [value, field] pair per cell) cost more than the rest of a 1,000,000-row export (~2.5 s of a 5 s
- * target, issue #7). test/unit/exports/csv-text.test.ts compares this text byte for byte with
+ * target). test/unit/exports/csv-text.test.ts compares this text byte for byte with
  * csv-stringify's and round-trips it through csv-parse, on tricky values (quotes, commas, CR/LF,
  * CJK, leading = + - @). One deliberate difference from the csv-stringify call it replaces
  * ({ record_delimiter: '\r\n' }): that left a lone CR or LF unquoted (it then quotes only a whole

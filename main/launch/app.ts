@@ -4,10 +4,10 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { electronBinaryStatus } from './electron/detect';
-import { runHost } from './host/main';
-import { UsageError } from './cli/io';
-import { trace } from './host/trace';
+import { electronBinaryStatus } from '../electron/detect';
+import { runHost } from '../host/main';
+import { UsageError } from '../cli/io';
+import { trace } from '../backend/trace';
 
 trace('launch bundle evaluated');
 
