@@ -1,6 +1,6 @@
 /**
- * `npm run lender -- [--port N] [--db FILE] [--host 127.0.0.1] [--issue-code] [--assign FILE.json]`
- * Starts the reference lender. --issue-code prints a fresh enrollment code; --assign publishes an
+ * `npm run lender -- [--port N] [--db FILE | --database-url postgres://…] [--host 127.0.0.1] [--issue-code] [--assign FILE.json]`
+ * Starts the reference lender: on one SQLite file (the default), or on PostgreSQL with --database-url. --issue-code prints a fresh enrollment code; --assign publishes an
  * assignment draft (JSON: {to, placement, cases}) to the feed.
  * Test fault: --crash-after-commit N kills the process right after committing the N-th report.
  */
@@ -8,11 +8,13 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startLenderServer } from './app';
+import { openPostgresLenderStore } from './store/postgres';
 import type { AssignmentDraft } from './publish';
 
 const Flags = z.strictObject({
   port: z.coerce.number().int().min(0).max(65535).default(8787),
   db: z.string().min(1).default('lender.sqlite'),
+  'database-url': z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL').optional(),
   host: z.enum(['127.0.0.1', '::1', 'localhost']).default('127.0.0.1'),
   'issue-code': z.boolean().default(false),
   assign: z.string().optional(),
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
       options: {
         port: { type: 'string' },
         db: { type: 'string' },
+        'database-url': { type: 'string' },
         host: { type: 'string' },
         'issue-code': { type: 'boolean' },
         assign: { type: 'string' },
@@ -43,7 +46,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const f = flags.data;
+  const store = f['database-url'] ? await openPostgresLenderStore({ connectionString: f['database-url'] }) : undefined;
   const server = await startLenderServer({
+    store,
     port: f.port,
     host: f.host,
     dbFile: f.db,

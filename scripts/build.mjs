@@ -19,7 +19,7 @@ const node = {
   target: 'node20',
   sourcemap: 'linked',
   // pdfkit reads its font metrics and ICC profile from its own folder at run time.
-  external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'electron', 'playwright-core', '@playwright/test', 'vite', 'esbuild'],
+  external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pg-native', 'pdfkit', 'electron', 'playwright-core', '@playwright/test', 'vite', 'esbuild'],
   define: { __CASEDESK_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
 };
@@ -44,6 +44,7 @@ const entries = [
   // The export_csv benchmark's child process: the export engine without the harness.
   { in: 'test/bench/export-child-main.ts', out: 'dist/bench/export-child.cjs', opts: { ...node, plugins: [lazyDependencies()] } },
   { in: 'test/stress/stress.ts', out: 'dist/stress/stress.cjs', opts: node },
+  { in: 'test/bench/lender-load.ts', out: 'dist/bench/lender-load.cjs', opts: node },
 ];
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });

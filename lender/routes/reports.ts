@@ -33,7 +33,8 @@ export async function pushReport(body: Buffer, ws: WorkstationRow, lc: LenderCon
     throw new HttpError('BAD_SIGNATURE', 'the signature does not verify over the report bytes with the enrolled key: the report was altered or signed by another key');
   }
 
-  const outcome = await lc.store.transaction((tx) => accept(tx, lc, report, text, signature));
+  // One workstation's pushes run one at a time (sequence and chain checks); others run beside them.
+  const outcome = await lc.store.transaction((tx) => accept(tx, lc, report, text, signature), { lockKeys: [ws.id] });
   if (outcome.status === 'accepted') {
     lc.acceptedSinceStart++;
     if (lc.faults.crashAfterCommit !== undefined && lc.acceptedSinceStart >= lc.faults.crashAfterCommit) {

@@ -1,7 +1,7 @@
 /**
- * What the lender server keeps, behind an interface so a PostgreSQL store can replace SQLite.
- * Every method is async (a network database is); `transaction` hands its callback a view whose
- * calls run inside one database transaction, serialized against every other write.
+ * What the lender server keeps, behind one interface with two stores: SQLite (store/sqlite.ts, one
+ * file, the default) and PostgreSQL (store/postgres.ts). Every method is async (a network database
+ * is); `transaction` hands its callback a view whose calls run inside one database transaction.
  */
 export type CodeUse = 'ok' | 'unknown' | 'expired' | 'used';
 
@@ -68,7 +68,16 @@ export interface LenderStoreOps {
   appendLeaf(index: number, hash: Uint8Array, reportId: string): Promise<void>;
 }
 
+export interface TransactionOptions {
+  /**
+   * What the transaction must hold alone (e.g. a workstation id): transactions naming a common key
+   * run one after the other; others may run side by side where the store allows (PostgreSQL
+   * advisory locks). The SQLite store runs every transaction alone anyway.
+   */
+  lockKeys?: readonly string[];
+}
+
 export interface LenderStore extends LenderStoreOps {
-  transaction<T>(fn: (tx: LenderStoreOps) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: LenderStoreOps) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }

@@ -16,7 +16,8 @@ import { entryFromRow } from '../../../main/backend/reports/create';
 import { reportText } from '../../../main/backend/reports/text';
 import { LenderRefusedError, lenderClient, type LenderClient } from '../../../main/backend/sync/client';
 import { createSyncService, type SyncService } from '../../../main/backend/sync/service';
-import { startLenderServer, type LenderServer } from '../../../lender/app';
+import type { LenderServer } from '../../../lender/app';
+import { startTestLender } from '../../support/lender-store';
 import { assignmentDraft, insertCollector, logActivity, openTestApp, tempDir, testProtector, type TestApp } from '../sync/fixtures';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -30,7 +31,7 @@ let collector: string;
 
 beforeEach(async () => {
   tmp = tempDir();
-  lender = await startLenderServer({ port: 0, dbFile: join(tmp.dir, 'lender.sqlite') });
+  lender = await startTestLender(tmp.dir);
   app = openTestApp(join(tmp.dir, 'ws.sqlite'), new Date().toISOString());
   sync = createSyncService(app, { protector: testProtector(), dailyReports: false });
   await sync.enroll({ lenderUrl: lender.url, code: await lender.issueEnrollmentCode() });

@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startLenderServer, type LenderServer } from '../../../lender/app';
+import type { LenderServer } from '../../../lender/app';
+import { startTestLender } from '../../support/lender-store';
 import { lenderClient } from '../../../main/backend/sync/client';
 import { createSyncService, type SyncService } from '../../../main/backend/sync/service';
 import { assignmentDraft, insertCollector, logActivity, openTestApp, tempDir, testProtector, type TestApp } from '../sync/fixtures';
@@ -20,7 +21,7 @@ let desks: Desk[];
 
 beforeEach(async () => {
   tmp = tempDir();
-  lender = await startLenderServer({ port: 0, dbFile: join(tmp.dir, 'lender.sqlite') });
+  lender = await startTestLender(tmp.dir);
   desks = [];
 });
 
