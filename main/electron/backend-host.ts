@@ -1,12 +1,14 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
 import { fail, type Result } from '../../common/api';
-import { backendArgs, isReplyMessage, type AccessMessage, type CallMessage, type ShutdownMessage } from './backend-protocol';
+import { backendArgs, isReplyMessage, type AccessMessage, type CallMessage, type LaunchOptions, type ShutdownMessage } from './backend-protocol';
 
 export interface BackendHostOptions {
   /** dist/electron/backend-process.cjs */
   entry: string;
   dataDir: string;
   nativeBinding?: string;
+  /** --demo and --passphrase-file from the command line. */
+  launch?: LaunchOptions;
   /** A call with no answer after this long resolves to INTERNAL. */
   timeoutMs?: number;
   /** More crashes than this within `crashWindowMs` and we stop restarting. */
@@ -46,7 +48,7 @@ export class BackendHost {
   start(): void {
     if (this.child || this.stopping) return;
     // The environment is inherited as is: the key goes over the channel (see AccessMessage).
-    const child = utilityProcess.fork(this.opts.entry, backendArgs(this.opts.dataDir, this.opts.nativeBinding), {
+    const child = utilityProcess.fork(this.opts.entry, backendArgs(this.opts.dataDir, this.opts.nativeBinding, this.opts.launch), {
       serviceName: 'CaseDesk backend',
       stdio: 'inherit',
     });

@@ -6,6 +6,8 @@
 import type { ParentPort } from 'electron/utility';
 import path from 'node:path';
 import { bootBackend } from '../backend/boot';
+import { createDemoAgency } from '../backend/demo/demo';
+import { usersRepo } from '../../db/repos/users';
 import { accessFromMessage } from './backend-access';
 import type { Backend } from '../backend/types';
 import { parseBackendArgs } from './backend-protocol';
@@ -38,12 +40,16 @@ function main(): void {
         host: 'electron',
         dataDir: args.dataDir,
         access,
-        passphraseFile: process.env.CASEDESK_PASSPHRASE_FILE,
+        passphraseFile: args.launch.passphraseFile ?? process.env.CASEDESK_PASSPHRASE_FILE,
         nativeBinding: args.nativeBinding,
         distDir: path.resolve(__dirname, '..'),
         log: (line: string) => process.stderr.write(`[backend] ${line}\n`),
       });
       stopBooted = () => booted.stop();
+      // `npm start -- --demo` under Electron, as under the host: the demo agency on an empty database.
+      if (args.launch.demo && usersRepo.all(booted.backend.app.db).length === 0) {
+        createDemoAgency(booted.backend.app, { cases: args.launch.demo.cases });
+      }
       return { dispatch: (n, i, s) => booted.backend.dispatch(n, i, s), close: () => void booted.stop() };
     },
     exit,

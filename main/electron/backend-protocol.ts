@@ -55,20 +55,41 @@ export function isReplyMessage(x: unknown): x is ReplyMessage {
   return Number.isSafeInteger(m.id) && isResult(m.result);
 }
 
-/** argv of the utility process: `--data-dir <dir> [--native-binding <file>]`. */
-export function backendArgs(dataDir: string, nativeBinding: string | undefined): string[] {
-  return nativeBinding ? ['--data-dir', dataDir, '--native-binding', nativeBinding] : ['--data-dir', dataDir];
+/** What the command line asked of the backend beyond its folder: the README's `--demo [--cases N]` and `--passphrase-file F`. */
+export interface LaunchOptions {
+  demo?: { cases: number };
+  passphraseFile?: string;
 }
 
-export function parseBackendArgs(
-  argv: readonly string[],
-): { ok: true; dataDir: string; nativeBinding?: string } | { ok: false; message: string } {
+/** argv of the utility process: `--data-dir <dir> [--native-binding <file>] [--demo-cases N] [--passphrase-file F]`. */
+export function backendArgs(dataDir: string, nativeBinding: string | undefined, launch: LaunchOptions = {}): string[] {
+  return [
+    '--data-dir',
+    dataDir,
+    ...(nativeBinding ? ['--native-binding', nativeBinding] : []),
+    ...(launch.demo ? ['--demo-cases', String(launch.demo.cases)] : []),
+    ...(launch.passphraseFile ? ['--passphrase-file', launch.passphraseFile] : []),
+  ];
+}
+
+export type BackendArgs = { ok: true; dataDir: string; nativeBinding?: string; launch: LaunchOptions } | { ok: false; message: string };
+
+export function parseBackendArgs(argv: readonly string[]): BackendArgs {
   const value = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] || undefined : undefined;
   };
   const dataDir = value('--data-dir');
   if (!dataDir) return { ok: false, message: 'backend-process: --data-dir <dir> is required' };
+  const launch: LaunchOptions = {};
+  const cases = value('--demo-cases');
+  if (cases !== undefined) {
+    const n = Number(cases);
+    if (!Number.isInteger(n) || n < 1 || n > 1_000_000) return { ok: false, message: 'backend-process: --demo-cases must be a whole number from 1 to 1,000,000' };
+    launch.demo = { cases: n };
+  }
+  const passphraseFile = value('--passphrase-file');
+  if (passphraseFile) launch.passphraseFile = passphraseFile;
   const nativeBinding = value('--native-binding');
-  return nativeBinding ? { ok: true, dataDir, nativeBinding } : { ok: true, dataDir };
+  return nativeBinding ? { ok: true, dataDir, nativeBinding, launch } : { ok: true, dataDir, launch };
 }

@@ -5,14 +5,25 @@
  */
 import { PassThrough } from 'node:stream';
 import { resolveDatabaseAccess, type DatabaseAccess } from '../backend/keys/startup';
-import type { PlatformKeyWrapper } from '../backend/keys';
+import { enrollPlatform, type PlatformKeyWrapper } from '../backend/keys';
 import { passphraseFileOf } from './backend-access';
 import { unwrapKey, wrapKey } from './safe-storage';
 
-const keychain: PlatformKeyWrapper = {
-  wrap: (key) => wrapKey(key),
-  unwrap: (blob) => unwrapKey(blob),
-};
+/** The OS keychain as the key store's platform slot; notes when the OS asks for the blob to be made again. */
+function keychainWrapper(): { wrapper: PlatformKeyWrapper; reEncrypt: () => boolean } {
+  let reEncrypt = false;
+  return {
+    wrapper: {
+      wrap: (key) => wrapKey(key),
+      unwrap: async (blob) => {
+        const out = await unwrapKey(blob);
+        if (out?.shouldReEncrypt) reEncrypt = true;
+        return out?.key ?? null;
+      },
+    },
+    reEncrypt: () => reEncrypt,
+  };
+}
 
 export async function settleDatabaseAccess(
   dataDir: string,
@@ -24,17 +35,26 @@ export async function settleDatabaseAccess(
   try {
     const passphraseFile = passphraseFileOf(argv, env as NodeJS.ProcessEnv);
     const noTerminal = Object.assign(new PassThrough(), { isTTY: false });
-    return await resolveDatabaseAccess({
+    const keychain = keychainWrapper();
+    const access = await resolveDatabaseAccess({
       dataDir,
       // A folder marked PLAIN opens plain without the flag: resolveDatabaseAccess decides that, and logs it.
       plain: argv.includes('--plain'),
       ...(passphraseFile ? { passphraseFile } : {}),
       stdin: noTerminal,
       stderr: process.stderr,
-      platform: keychain,
+      platform: keychain.wrapper,
       ...(nativeBinding ? { nativeBinding } : {}),
       log,
     });
+    if ('dbKey' in access && keychain.reEncrypt()) {
+      // Best effort: the old blob still opens today; a failure here costs nothing but a log line.
+      await enrollPlatform(dataDir, access.dbKey, keychain.wrapper).then(
+        (done) => log(done ? 'the OS keychain asked for the key to be wrapped again; done' : 'the OS keychain asked for the key to be wrapped again; it could not'),
+        (err: unknown) => log(`could not wrap the key again for the OS keychain: ${err instanceof Error ? err.name : 'error'}`),
+      );
+    }
+    return access;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     log(`database access: ${message}`);

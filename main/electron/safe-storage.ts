@@ -27,13 +27,17 @@ export async function wrapKey(key: Uint8Array, platform?: NodeJS.Platform): Prom
   }
 }
 
-/** The raw key back, or null (unprotectable here, tampered, or from another user / machine). */
-export async function unwrapKey(blob: Uint8Array, platform?: NodeJS.Platform): Promise<Buffer | null> {
+/**
+ * The raw key back, or null (unprotectable here, tampered, or from another user / machine).
+ * `shouldReEncrypt` is the OS saying the blob was made under an old keychain key or scheme: the
+ * caller wraps the key again and stores the new blob.
+ */
+export async function unwrapKey(blob: Uint8Array, platform?: NodeJS.Platform): Promise<{ key: Buffer; shouldReEncrypt: boolean } | null> {
   if (!(await keyProtectionAvailable(platform))) return null;
   try {
-    const { result } = await safeStorage.decryptStringAsync(Buffer.from(blob));
+    const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(blob));
     const key = Buffer.from(result, 'base64');
-    return key.length > 0 ? key : null;
+    return key.length > 0 ? { key, shouldReEncrypt } : null;
   } catch {
     return null;
   }

@@ -142,8 +142,16 @@ describe('backend process side', () => {
   });
 
   it('round-trips its argv', () => {
-    expect(parseBackendArgs(backendArgs('/d', '/n.node'))).toEqual({ ok: true, dataDir: '/d', nativeBinding: '/n.node' });
-    expect(parseBackendArgs(backendArgs('/d', undefined))).toEqual({ ok: true, dataDir: '/d' });
+    expect(parseBackendArgs(backendArgs('/d', '/n.node'))).toEqual({ ok: true, dataDir: '/d', nativeBinding: '/n.node', launch: {} });
+    expect(parseBackendArgs(backendArgs('/d', undefined))).toEqual({ ok: true, dataDir: '/d', launch: {} });
     expect(parseBackendArgs([]).ok).toBe(false);
+  });
+
+  it('carries --demo and the passphrase file to the backend process (README parity with the host)', () => {
+    const launch = { demo: { cases: 120 }, passphraseFile: '/secrets/pass' };
+    expect(parseBackendArgs(backendArgs('/d', undefined, launch))).toEqual({ ok: true, dataDir: '/d', launch });
+    expect(parseBackendArgs(['--data-dir', '/d', '--demo-cases', '0']).ok).toBe(false);
+    expect(parseBackendArgs(['--data-dir', '/d', '--demo-cases', '1000001']).ok).toBe(false);
+    expect(parseBackendArgs(['--data-dir', '/d', '--demo-cases', '1'])).toEqual({ ok: true, dataDir: '/d', launch: { demo: { cases: 1 } } });
   });
 });

@@ -30,4 +30,23 @@ describe('settleDatabaseAccess', () => {
     const access = await settleDatabaseAccess(dataDir, ['electron', '.'], {}, undefined, (l) => log.push(l));
     expect(access).toEqual({ error: expect.stringMatching(/CASEDESK_PASSPHRASE_FILE|--plain/) });
   });
+
+  it('wraps the key again when the OS keychain says shouldReEncrypt, and the new blob still opens the database', async () => {
+    const pass = path.join(dataDir, '..', `${path.basename(dataDir)}.pass`);
+    fs.writeFileSync(pass, 'a long enough passphrase for tests', { mode: 0o600 });
+    const first = await settleDatabaseAccess(dataDir, ['electron', '.', '--passphrase-file', pass], {}, undefined, () => undefined);
+    expect('dbKey' in first).toBe(true);
+    const before = JSON.parse(fs.readFileSync(path.join(dataDir, 'keystore.json'), 'utf8')) as { slots: { platform?: unknown } };
+    expect(before.slots.platform).toBeDefined();
+    recorder.shouldReEncrypt = true;
+    const log: string[] = [];
+    const second = await settleDatabaseAccess(dataDir, ['electron', '.'], {}, undefined, (l) => log.push(l));
+    expect(second).toEqual(first);
+    expect(log.join('\n')).toMatch(/wrapped again; done/);
+    const after = JSON.parse(fs.readFileSync(path.join(dataDir, 'keystore.json'), 'utf8')) as { slots: { platform?: unknown }; mac: string };
+    expect(after.slots.platform).toBeDefined();
+    recorder.shouldReEncrypt = false;
+    expect(await settleDatabaseAccess(dataDir, ['electron', '.'], {}, undefined, () => undefined)).toEqual(first);
+    fs.rmSync(pass, { force: true });
+  });
 });

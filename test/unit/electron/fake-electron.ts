@@ -52,8 +52,13 @@ export class FakeBrowserWindow extends EventEmitter {
     this.calls.push('restore');
     this.minimized = false;
   }
+  visible = false;
+  isVisible(): boolean {
+    return this.visible;
+  }
   show(): void {
     this.calls.push('show');
+    this.visible = true;
   }
   focus(): void {
     this.calls.push('focus');
@@ -101,6 +106,8 @@ function freshState() {
     storageBackend: 'gnome_libsecret' as string,
     encryptionAvailable: true,
     exposed: new Map<string, unknown>(),
+    errorBoxes: [] as { title: string; content: string }[],
+    shouldReEncrypt: false,
     invoked: [] as { channel: string; input: unknown }[],
     invokeImpl: (async () => ({ ok: true, value: null })) as (channel: string, input: unknown) => Promise<unknown>,
   };
@@ -179,6 +186,10 @@ export const protocol = {
   handle: (scheme: string, fn: (request: Request) => Promise<Response>) => void recorder.protocolHandlers.set(scheme, fn),
 };
 
+export const dialog = {
+  showErrorBox: (title: string, content: string) => void recorder.errorBoxes.push({ title, content }),
+};
+
 export const shell = {
   openExternal: async (url: string) => void recorder.openedExternally.push(url),
 };
@@ -190,7 +201,7 @@ export const safeStorage = {
   decryptStringAsync: async (blob: Buffer) => {
     const text = blob.toString();
     if (!text.startsWith('enc:')) throw new Error('bad ciphertext');
-    return { shouldReEncrypt: false, result: text.slice(4) };
+    return { shouldReEncrypt: recorder.shouldReEncrypt, result: text.slice(4) };
   },
 };
 
@@ -225,6 +236,7 @@ export const electronModule = {
   ipcMain,
   protocol,
   shell,
+  dialog,
   safeStorage,
   utilityProcess,
   Menu,

@@ -14,7 +14,7 @@ describe('safe-storage key wrapping', () => {
     const blob = await wrapKey(key, 'linux');
     expect(blob).not.toBeNull();
     expect(blob!.includes(key)).toBe(false);
-    expect(await unwrapKey(blob!, 'linux')).toEqual(key);
+    expect(await unwrapKey(blob!, 'linux')).toEqual({ key, shouldReEncrypt: false });
   });
 
   it.each(['basic_text', 'unknown'])('fails closed on Linux when the backend is %s', async (backend) => {

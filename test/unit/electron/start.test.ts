@@ -118,3 +118,48 @@ describe('start-up', () => {
     await vi.waitFor(() => expect(recorder.appCalls).toContain('quit'));
   });
 });
+
+describe('start-up order and failures', () => {
+  it('an activate before IPC is ready opens no window; start-up opens exactly one after IPC', async () => {
+    const result = start([]);
+    app.emit('activate');
+    expect(recorder.windows).toHaveLength(0);
+    if (result.started) await result.ready;
+    expect(recorder.windows).toHaveLength(1);
+    expect(recorder.ipcHandlers.size).toBe(METHOD_NAMES.length);
+    app.emit('activate');
+    expect(recorder.windows).toHaveLength(1);
+  });
+
+  it('hands --demo, --cases and --passphrase-file to the backend process', async () => {
+    const pass = path.join(tmp, 'pass');
+    writeFileSync(pass, 'correct horse battery staple\n', { mode: 0o600 });
+    const result = start(['--demo', '--cases', '200', '--passphrase-file', pass]);
+    if (result.started) await result.ready;
+    const args = recorder.children[0]!.args;
+    expect(args).toEqual(expect.arrayContaining(['--demo-cases', '200', '--passphrase-file', pass]));
+  });
+
+  it('a failure in the start-up chain shows an error naming the log file and exits', async () => {
+    recorder.ipcHandlers.set('casedesk:auth.status', () => undefined); // a second registration throws, as in Electron
+    const result = start([]);
+    if (result.started) await result.ready;
+    expect(recorder.errorBoxes).toHaveLength(1);
+    expect(recorder.errorBoxes[0]!.content).toMatch(/casedesk\.log/);
+    expect(recorder.appCalls).toContain('exit:1');
+    expect(recorder.windows).toHaveLength(0);
+  });
+
+  it('reloads a window whose renderer died, then shows a failure page after repeated crashes', async () => {
+    const result = start([]);
+    if (result.started) await result.ready;
+    const win = recorder.windows[0]!;
+    for (let i = 0; i < 3; i++) {
+      win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+      expect(win.loadedUrl).toMatch(/^app:\/\/casedesk\//);
+    }
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(win.loadedUrl).toMatch(/^data:text\/html/);
+    expect(decodeURIComponent(win.loadedUrl!)).toContain('renderer gone (crashed)');
+  });
+});
