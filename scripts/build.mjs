@@ -33,6 +33,8 @@ const entries = [
   { in: 'preload/web.ts', out: 'dist/host/bridge.js', opts: { ...node, platform: 'browser', format: 'iife', target: 'chrome120', external: [], plugins: [bridgeContract(root)] } },
   { in: 'main/electron/main.ts', out: 'dist/electron/main.cjs', opts: node },
   { in: 'main/electron/backend-process.ts', out: 'dist/electron/backend-process.cjs', opts: node },
+  // An interrupted key rotation is settled by testing keys in a worker, never on Electron's main thread.
+  { in: 'main/electron/key-probe-worker.ts', out: 'dist/electron/key-probe-worker.cjs', opts: node },
   // Sandboxed preloads cannot require npm modules: everything but `electron` is bundled in.
   { in: 'preload/electron.ts', out: 'dist/electron/preload.cjs', opts: { ...node, target: 'chrome120' } },
   // Exports run in a worker thread so the app stays responsive; it is found beside the bundle that starts it.

@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream';
 import { resolveDatabaseAccess, type DatabaseAccess } from '../backend/keys/startup';
 import { enrollPlatform, type PlatformKeyWrapper } from '../backend/keys';
 import { passphraseFileOf } from './backend-access';
+import { workerKeyProbe } from './key-probe';
 import { unwrapKey, wrapKey } from './safe-storage';
 
 /** The OS keychain as the key store's platform slot; notes when the OS asks for the blob to be made again. */
@@ -31,6 +32,8 @@ export async function settleDatabaseAccess(
   env: Readonly<Record<string, string | undefined>>,
   nativeBinding: string | undefined,
   log: (line: string) => void,
+  /** dist/electron: where the key-probe worker bundle is. */
+  distDir?: string,
 ): Promise<DatabaseAccess | { error: string }> {
   try {
     const passphraseFile = passphraseFileOf(argv, env as NodeJS.ProcessEnv);
@@ -45,6 +48,7 @@ export async function settleDatabaseAccess(
       stderr: process.stderr,
       platform: keychain.wrapper,
       ...(nativeBinding ? { nativeBinding } : {}),
+      ...(distDir ? { keyProbe: workerKeyProbe(distDir, nativeBinding) } : {}),
       log,
     });
     if ('dbKey' in access && keychain.reEncrypt()) {

@@ -107,7 +107,7 @@ export function startApp(opts: StartOptions): StartResult {
       installMenu(app.isPackaged);
     })
     .then(async () => {
-      backend.setAccess(accessMessage(await settleDatabaseAccess(paths.dataDir, opts.argv, opts.env, paths.nativeBinding, log)));
+      backend.setAccess(accessMessage(await settleDatabaseAccess(paths.dataDir, opts.argv, opts.env, paths.nativeBinding, log, opts.distDir)));
       backend.start();
       registerIpc({ call: (name, input, session) => backend.call(name, input, session), window: () => win });
       ipcReady = true;

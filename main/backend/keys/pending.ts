@@ -4,7 +4,7 @@
  * the database itself says which of the two keys it is under.
  */
 import fs from 'node:fs';
-import { keyOpens, WrongKeyError, type DatabaseKey } from '../../../db/open';
+import { keyOpens, WrongKeyError, type DatabaseKey, type DbCipher } from '../../../db/open';
 import { fsyncDir, renameDurable } from './atomic-file';
 import { WrongRecoveryCodeError } from './errors';
 import { databaseFile, keystoreFile, pendingKeystoreFile } from './files';
@@ -16,7 +16,14 @@ export interface UnlockOptions {
   nativeBinding?: string;
   /** Told when an interrupted rotation was finished. Never receives key material. */
   onNotice?: (message: string) => void;
+  /**
+   * Whether `key` opens the database file. Opening SQLite is synchronous: the Electron shell's main
+   * process passes a probe that runs in a worker thread so its UI thread never opens the database.
+   */
+  keyProbe?: KeyProbe;
 }
+
+export type KeyProbe = (file: string, key: Buffer, cipher: DbCipher) => Promise<boolean>;
 
 function discard(dataDir: string): void {
   fs.rmSync(pendingKeystoreFile(dataDir), { force: true });
@@ -29,8 +36,9 @@ export async function settlePendingRotation(dataDir: string, current: DatabaseKe
   if (!fs.existsSync(pending)) return current;
   const dbFile = databaseFile(dataDir);
   const dbExists = fs.existsSync(dbFile) && fs.statSync(dbFile).size > 0;
+  const opens: KeyProbe = opts.keyProbe ?? (async (file, key, cipher) => keyOpens(file, key, opts.nativeBinding, cipher));
   // The re-key never committed (or rolled back just now, in keyOpens): the old key store stands.
-  if (!dbExists || keyOpens(dbFile, current.key, opts.nativeBinding, current.cipher)) {
+  if (!dbExists || (await opens(dbFile, current.key, current.cipher))) {
     discard(dataDir);
     return current;
   }
@@ -46,7 +54,7 @@ export async function settlePendingRotation(dataDir: string, current: DatabaseKe
     }
     throw err;
   }
-  if (!keyOpens(dbFile, newKey, opts.nativeBinding, doc.cipher)) {
+  if (!(await opens(dbFile, newKey, doc.cipher))) {
     throw new WrongKeyError('neither keystore.json nor keystore.json.tmp holds the key this database is under; restore both from a backup');
   }
   renameDurable(pending, keystoreFile(dataDir));

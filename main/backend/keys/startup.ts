@@ -11,6 +11,7 @@ import { encryptingKeystoreFile } from './files';
 import type { PlatformKeyWrapper } from './format';
 import { createKeystore, enrollPlatform, readKeystore, unlockDatabaseKey } from './keystore';
 import { checkDataDirMode, dataDirState } from './mode';
+import type { KeyProbe } from './pending';
 import { askHidden, askNewPassphrase, PASSPHRASE_FILE_ENV, readPassphraseFile } from './passphrase-input';
 
 /**
@@ -32,6 +33,8 @@ export interface StartupInput {
   stderr: Writable;
   platform?: PlatformKeyWrapper;
   nativeBinding?: string;
+  /** See UnlockOptions.keyProbe: how to test a key against the database off the caller's thread. */
+  keyProbe?: KeyProbe;
   log?: (line: string) => void;
 }
 
@@ -91,7 +94,11 @@ export async function resolveDatabaseAccess(input: StartupInput): Promise<Databa
     input.log?.(`created an encrypted database key for ${dataDir}${created.platformWrapped ? ' (also protected by the OS keychain)' : ''}`);
     return { dbKey: created.key };
   }
-  const opts = { ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}), ...(input.log ? { onNotice: input.log } : {}) };
+  const opts = {
+    ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}),
+    ...(input.log ? { onNotice: input.log } : {}),
+    ...(input.keyProbe ? { keyProbe: input.keyProbe } : {}),
+  };
   if (input.platform) {
     // The keychain first; it answers null where it cannot help and we fall through to the passphrase.
     try {
