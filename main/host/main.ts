@@ -14,7 +14,7 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import { createDemoAgency, DEMO_PASSWORD } from '../backend/demo/demo';
 import { bootBackend } from '../backend/boot';
-import { dataDirState, passphraseFileFrom, resolveDatabaseAccess } from '../backend/keys';
+import { passphraseFileFrom, resolveDatabaseAccess } from '../backend/keys';
 import { defaultDataDir } from '../backend/paths';
 import { usersRepo } from '../../db/repos/users';
 import { parseFlags, positiveInt } from '../cli/args';
@@ -75,15 +75,12 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
   const now = fakeClock(values['fake-now']);
   // Encrypted unless --plain: unlock the key (creating it on the first run) before opening anything.
   const passphraseFile = passphraseFileFrom(undefined, process.env);
-  // A first --demo run with no way to ask for a passphrase (no terminal, no file) makes a plain demo
-  // database rather than failing: its people are invented. Said once, loudly; never for real data.
-  const state = dataDirState(dataDir);
-  const freshDemo = values.demo === true && !state.keystore && state.database === 'absent' && !passphraseFile && !process.stdin.isTTY;
-  if (freshDemo && values.plain !== true) log('no terminal and no CASEDESK_PASSPHRASE_FILE: creating an UNENCRYPTED demo database (invented data); start it later with --plain');
+  // No path makes an unencrypted database without an explicit --plain: with no terminal to ask on
+  // and no passphrase file, the start stops and says what to do (resolveDatabaseAccess).
   const access = await resolveDatabaseAccess({
     dataDir,
     // A folder marked PLAIN opens plain without the flag: resolveDatabaseAccess decides that, and says so.
-    plain: values.plain === true || freshDemo,
+    plain: values.plain === true,
     ...(passphraseFile ? { passphraseFile } : {}),
     stdin: process.stdin,
     stderr: process.stderr,
