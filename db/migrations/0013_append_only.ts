@@ -7,13 +7,19 @@
  * Each append-only table now refuses, before conflict resolution, an insert whose rowid, primary
  * key or UNIQUE columns are taken (append-only.ts).
  *
- * Payments pulled from the lender are inserted with ON CONFLICT DO NOTHING, so a package seen
- * twice is skipped: that replay — the same payment, identical in every recorded field, arriving
- * again later — is ignored (the first row stays untouched); any other collision is refused.
+ * Payments pulled from the lender are inserted with ON CONFLICT DO NOTHING, so a payment seen
+ * twice is skipped: that replay — a lender payment with a recorded reference arriving again, in
+ * another package or later — is ignored (RAISE(IGNORE): the first row stays untouched); any other collision is refused.
  *
  * The activities UPDATE guard is re-created from the full column list (plus the rowid, which 0004
  * left mutable), and now lets the text be blanked only right after the case's `purge` chain record.
+ *
+ * The audit log's keyed hash (issue 15, item 5): each entry from now on also carries
+ * `mac` = HMAC-SHA256(key, hash), the key a random secret kept in settings (inside the encrypted
+ * database), made here once; `since` is the first entry keyed. Entries before it keep only the
+ * unkeyed chain (main/backend/audit/keyed.ts).
  */
+import { AUDIT_KEY_SETTING } from '../repos/audit';
 import { activitiesUpdateGuard, refuseReplace } from './append-only';
 
 const ACTIVITY_COLUMNS = [
@@ -21,10 +27,12 @@ const ACTIVITY_COLUMNS = [
   'disclosure_confirmed', 'identity_verified', 'collectors', 'collector_id', 'decision_id', 'source', 'created_at',
 ];
 
-const PAYMENT_REPLAY = `EXISTS (SELECT 1 FROM payments p WHERE p.id = NEW.id AND p.case_id = NEW.case_id
-    AND p.amount_minor = NEW.amount_minor AND p.currency = NEW.currency AND p.paid_on = NEW.paid_on
-    AND p.source = NEW.source AND p.reference = NEW.reference AND p.recorded_by IS NEW.recorded_by
-    AND NEW.created_at > p.created_at)`;
+// A lender payment whose reference is already recorded, arriving again — in another package
+// (another id) or later — is skipped as the import always skipped it (the first record stands; the
+// import reports it "already recorded"), so a repeated package cannot stall the lender feed. A copy
+// of a row as it stands (same id, same created_at) is no replay: it is refused like any collision.
+const PAYMENT_REPLAY = `NEW.source = 'lender' AND EXISTS (SELECT 1 FROM payments p
+    WHERE p.source = NEW.source AND p.reference = NEW.reference AND (p.id <> NEW.id OR NEW.created_at > p.created_at))`;
 
 export const name = 'append_only';
 export const sql = /* sql */ `
@@ -36,4 +44,8 @@ ${refuseReplace('audit_log', [['id']])}
 ${refuseReplace('chain', [['hash']])}
 ${refuseReplace('reports', [['id'], ['placement_id', 'seq']])}
 ${activitiesUpdateGuard(ACTIVITY_COLUMNS)}
+
+ALTER TABLE audit_log ADD COLUMN mac TEXT;
+INSERT INTO settings (key, value)
+  VALUES ('${AUDIT_KEY_SETTING}', json_object('key', lower(hex(randomblob(32))), 'since', coalesce((SELECT max(seq) FROM audit_log), 0) + 1));
 `;

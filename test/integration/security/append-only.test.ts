@@ -75,10 +75,21 @@ describe('append-only tables, from a plain SQLite client', () => {
   it('a replace colliding only on a UNIQUE column (payments source + reference, chain hash, audit id) fails', () => {
     const db = plain();
     try {
+      const caseId = (db.prepare('SELECT id FROM cases LIMIT 1').get() as { id: string }).id;
+      db.prepare(`INSERT INTO payments (id, case_id, amount_minor, currency, paid_on, source, reference, created_at)
+                  VALUES ('ap-1', ?, 5000, 'CNY', '2026-11-02', 'agency', 'AG-77', '2026-11-25T03:00:00.000Z')`).run(caseId);
       expect(() =>
         db.prepare(`INSERT OR REPLACE INTO payments (id, case_id, amount_minor, currency, paid_on, source, reference, created_at)
-                    SELECT 'other-id', case_id, 1, currency, paid_on, source, reference, created_at FROM payments LIMIT 1`).run(),
+                    SELECT 'other-id', case_id, 1, currency, paid_on, source, reference, created_at FROM payments WHERE id = 'ap-1'`).run(),
       ).toThrow(/append-only/);
+      // A lender payment's reference taken again is skipped as a replay (below): nothing replaced either.
+      const lender = db.prepare("SELECT rowid, * FROM payments WHERE source = 'lender' LIMIT 1").get() as { id: string } | undefined;
+      if (lender) {
+        db.prepare(`INSERT OR REPLACE INTO payments (id, case_id, amount_minor, currency, paid_on, source, reference, created_at)
+                    SELECT 'other-id', case_id, 1, currency, paid_on, source, reference, created_at FROM payments WHERE id = ?`).run(lender.id);
+        expect(db.prepare('SELECT rowid, * FROM payments WHERE id = ?').get(lender.id)).toEqual(lender);
+        expect(db.prepare("SELECT count(*) AS n FROM payments WHERE id = 'other-id'").get()).toEqual({ n: 0 });
+      }
       expect(() =>
         db.prepare(`INSERT OR REPLACE INTO chain (seq, record_type, record_id, case_id, placement_id, at, canonical, prev_hash, hash)
                     SELECT 1000000, record_type, record_id, case_id, placement_id, at, canonical, prev_hash, hash FROM chain LIMIT 1`).run(),
@@ -120,17 +131,25 @@ describe('append-only tables, from a plain SQLite client', () => {
     }
   });
 
-  it('a lender payment seen again (ON CONFLICT DO NOTHING, later) is skipped, not refused, and changes nothing', () => {
+  it('a lender payment seen again (ON CONFLICT DO NOTHING, in another package or later) is skipped, not refused, and changes nothing', () => {
     const db = plain();
     try {
-      const p = db.prepare('SELECT * FROM payments ORDER BY rowid LIMIT 1').get() as Record<string, unknown>;
-      const before = db.prepare('SELECT rowid, * FROM payments WHERE id = ?').get(p.id);
-      const r = db
-        .prepare(`INSERT INTO payments (id, case_id, amount_minor, currency, paid_on, source, reference, recorded_by, created_at)
-                  VALUES (@id, @case_id, @amount_minor, @currency, @paid_on, @source, @reference, @recorded_by, '2099-01-01T00:00:00.000Z') ON CONFLICT DO NOTHING`)
-        .run(p);
-      expect(r.changes).toBe(0);
-      expect(db.prepare('SELECT rowid, * FROM payments WHERE id = ?').get(p.id)).toEqual(before);
+      const caseId = (db.prepare('SELECT id FROM cases LIMIT 1').get() as { id: string }).id;
+      const insert = db.prepare(
+        `INSERT INTO payments (id, case_id, amount_minor, currency, paid_on, source, reference, created_at)
+         VALUES (?, ?, 20000, 'CNY', '2026-11-01', 'lender', 'BANK-TX-9', ?) ON CONFLICT DO NOTHING`,
+      );
+      expect(insert.run('lp-1', caseId, '2026-11-25T03:00:00.000Z').changes).toBe(1);
+      const before = db.prepare("SELECT rowid, * FROM payments WHERE id = 'lp-1'").get();
+      expect(insert.run('lp-2', caseId, '2026-11-25T03:00:00.000Z').changes).toBe(0);
+      expect(insert.run('lp-1', caseId, '2026-11-26T03:00:00.000Z').changes).toBe(0);
+      expect(db.prepare("SELECT rowid, * FROM payments WHERE reference = 'BANK-TX-9'").all()).toEqual([before]);
+      // Not a replay: the row copied as it stands, or an agency payment taking the id.
+      expect(() => db.prepare("INSERT OR REPLACE INTO payments SELECT * FROM payments WHERE id = 'lp-1'").run()).toThrow(/append-only/);
+      expect(() =>
+        db.prepare(`INSERT INTO payments (id, case_id, amount_minor, currency, paid_on, source, reference, created_at)
+                    VALUES ('lp-1', ?, 1, 'CNY', '2026-11-01', 'agency', 'A-1', '2026-11-27T03:00:00.000Z') ON CONFLICT DO NOTHING`).run(caseId),
+      ).toThrow(/append-only/);
     } finally {
       db.close();
     }
