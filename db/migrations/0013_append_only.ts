@@ -45,6 +45,10 @@ ${refuseReplace('chain', [['hash']])}
 ${refuseReplace('reports', [['id'], ['placement_id', 'seq']])}
 ${activitiesUpdateGuard(ACTIVITY_COLUMNS)}
 
+-- A payment's chain record by the payment's id: the dashboard and exports check each counted
+-- payment against it (db/repos/record-check.ts). Payments are few, so the index is small.
+CREATE INDEX chain_payment_record ON chain (record_id) WHERE record_type = 'payment';
+
 ALTER TABLE audit_log ADD COLUMN mac TEXT;
 INSERT INTO settings (key, value)
   VALUES ('${AUDIT_KEY_SETTING}', json_object('key', lower(hex(randomblob(32))), 'since', coalesce((SELECT max(seq) FROM audit_log), 0) + 1));
