@@ -13,22 +13,27 @@ import type { ReportParams } from '../../../db/repos/reporting';
 /** Mismatches listed by id; the rest are counted. */
 export const MISMATCH_EXAMPLES = 20;
 
+const mismatch = (kind: RecordMismatch['kind']) => (r: RecordCheckRow): RecordMismatch => ({
+  kind,
+  id: r.id,
+  caseId: r.caseId,
+  placementId: r.placementId,
+  problem: r.unrecorded === 1 ? 'unrecorded' : 'differs',
+});
+
 export function checkRecords(db: Db, p: ReportParams): RecordIntegrity {
-  const out: RecordIntegrity = { checkedAgainst: 'chain', activitiesChecked: 0, paymentsChecked: 0, mismatches: 0, examples: [] };
-  const note = (kind: RecordMismatch['kind'], r: RecordCheckRow): void => {
-    if (r.backed === 1) return;
-    out.mismatches += 1;
-    if (out.examples.length < MISMATCH_EXAMPLES) {
-      out.examples.push({ kind, id: r.id, caseId: r.caseId, placementId: r.placementId, problem: r.unrecorded === 1 ? 'unrecorded' : 'differs' });
-    }
+  const activities = recordCheckRepo.activityCounts(db, p);
+  const payments = recordCheckRepo.paymentCounts(db, p);
+  const examples: RecordMismatch[] = [];
+  if (activities.mismatches > 0) examples.push(...recordCheckRepo.activityMismatches(db, p, MISMATCH_EXAMPLES).map(mismatch('activity')));
+  if (payments.mismatches > 0 && examples.length < MISMATCH_EXAMPLES) {
+    examples.push(...recordCheckRepo.paymentMismatches(db, p, MISMATCH_EXAMPLES - examples.length).map(mismatch('payment')));
+  }
+  return {
+    checkedAgainst: 'chain',
+    activitiesChecked: activities.checked,
+    paymentsChecked: payments.checked,
+    mismatches: activities.mismatches + payments.mismatches,
+    examples,
   };
-  for (const r of recordCheckRepo.activities(db, p)) {
-    out.activitiesChecked += 1;
-    note('activity', r);
-  }
-  for (const r of recordCheckRepo.payments(db, p)) {
-    out.paymentsChecked += 1;
-    note('payment', r);
-  }
-  return out;
 }
