@@ -45,6 +45,13 @@ ${refuseReplace('chain', [['hash']])}
 ${refuseReplace('reports', [['id'], ['placement_id', 'seq']])}
 ${activitiesUpdateGuard(ACTIVITY_COLUMNS)}
 
+-- Kept with INSERT OR IGNORE by their repositories: a colliding insert is skipped, never a replace.
+${refuseReplace('team_reports', [['id'], ['leaf_index'], ['workstation_id', 'placement_id', 'seq']], { replayWhen: '1' })}
+-- The lender's receipts anchor the audit log (main/backend/audit/anchor.ts): deleting the last one
+-- would move the anchor back, so a receipt, once stored, stays.
+${refuseReplace('report_receipts', [['report_id']], { replayWhen: '1' })}
+CREATE TRIGGER report_receipts_no_delete BEFORE DELETE ON report_receipts BEGIN SELECT RAISE(ABORT, 'report_receipts is append-only: rows cannot be deleted'); END;
+
 -- A payment's chain record by the payment's id: the dashboard and exports check each counted
 -- payment against it (db/repos/record-check.ts). Payments are few, so the index is small.
 CREATE INDEX chain_payment_record ON chain (record_id) WHERE record_type = 'payment';

@@ -156,6 +156,22 @@ describe('append-only tables, from a plain SQLite client', () => {
   });
 });
 
+describe('tables kept with INSERT OR IGNORE', () => {
+  it('a receipt cannot be replaced or deleted (it anchors the audit log); a repeat is skipped', () => {
+    const db = plain();
+    try {
+      db.prepare("INSERT INTO report_receipts (report_id, received_at, receipt_json) VALUES ('r1', '2026-11-25T04:00:00.000Z', '{\"n\":1}')").run();
+      const before = db.prepare("SELECT rowid, * FROM report_receipts WHERE report_id = 'r1'").get();
+      expect(db.prepare("INSERT OR REPLACE INTO report_receipts (report_id, received_at, receipt_json) VALUES ('r1', 'x', '{}')").run().changes).toBe(0);
+      expect(db.prepare("INSERT OR IGNORE INTO report_receipts (report_id, received_at, receipt_json) VALUES ('r1', 'x', '{}')").run().changes).toBe(0);
+      expect(() => db.prepare("DELETE FROM report_receipts WHERE report_id = 'r1'").run()).toThrow(/append-only/);
+      expect(db.prepare("SELECT rowid, * FROM report_receipts WHERE report_id = 'r1'").get()).toEqual(before);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('the activities guard covers every column', () => {
   it('refuses to open a schema where a column was added without re-creating the guard', () => {
     const db = plain();
