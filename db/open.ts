@@ -14,6 +14,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type BetterSqlite3 from 'better-sqlite3';
 import { MIGRATIONS, checkRegistry, type Migration } from './migrations';
+import { assertActivitiesFrozen } from './migrations/append-only';
 
 /**
  * The connection type every repository uses. It is better-sqlite3's API, which the ciphers build
@@ -91,6 +92,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     // million-row table, read on every contact; keeping hot pages in memory halves the work.
     db.pragma('cache_size = -32768');
     migrate(db, opts.migrations ?? MIGRATIONS);
+    assertActivitiesFrozen(db);
     return db;
   } catch (err) {
     db.close();

@@ -61,6 +61,30 @@ export interface DashboardView {
   team: PerformanceFigures;
   /** Other workstations' work, from their verified reports (see RemoteTeamView). */
   remote: RemoteTeamView;
+  /** The counted rows checked against their chain records (absent from builds before the check). */
+  integrity?: RecordIntegrity;
+}
+
+/** A counted row that its signed chain record does not back: changed since it was chained, or never chained. */
+export interface RecordMismatch {
+  kind: 'activity' | 'payment';
+  id: string;
+  caseId: string;
+  placementId: string;
+  problem: 'differs' | 'unrecorded';
+}
+
+/**
+ * The rows behind the figures (activities and payments of the period and scope) checked against
+ * the chain records they were chained with. Any mismatch means the figures count edited rows.
+ */
+export interface RecordIntegrity {
+  checkedAgainst: 'chain';
+  activitiesChecked: number;
+  paymentsChecked: number;
+  mismatches: number;
+  /** The first few, for the screen and the manifest. */
+  examples: RecordMismatch[];
 }
 
 export interface TeamMember {

@@ -1,6 +1,9 @@
 import type { Db } from '../open';
 import { stmt } from './statements';
 
+/** The settings key of the audit log's MAC key: `{"key": hex of 32 bytes, "since": first keyed seq}` (migration 13). */
+export const AUDIT_KEY_SETTING = 'audit.mac_key';
+
 export interface AuditRow {
   seq: number;
   id: string;
@@ -13,6 +16,8 @@ export interface AuditRow {
   details_json: string;
   prev_hash: string;
   hash: string;
+  /** HMAC-SHA256(audit key, hash) in hex; null before keying started (migration 13). Not part of `hash`. */
+  mac?: string | null;
 }
 
 /** What the audit listing may filter by; an absent field does not filter. */
@@ -63,9 +68,9 @@ export const auditRepo = {
   insert(db: Db, r: AuditRow): void {
     stmt(
       db,
-      `INSERT INTO audit_log (seq, id, at, actor_id, action, object_type, object_id, outcome, details_json, prev_hash, hash)
-       VALUES (@seq, @id, @at, @actor_id, @action, @object_type, @object_id, @outcome, @details_json, @prev_hash, @hash)`,
-    ).run(r);
+      `INSERT INTO audit_log (seq, id, at, actor_id, action, object_type, object_id, outcome, details_json, prev_hash, hash, mac)
+       VALUES (@seq, @id, @at, @actor_id, @action, @object_type, @object_id, @outcome, @details_json, @prev_hash, @hash, @mac)`,
+    ).run({ ...r, mac: r.mac ?? null });
   },
   /** Every row in memory: for tests and small logs. The API verifies with span/chunk instead. */
   all(db: Db): AuditRow[] {
@@ -88,6 +93,10 @@ export const auditRepo = {
       last,
       limit,
     }) as IterableIterator<AuditRow>;
+  },
+  /** The hash recorded at one sequence number, if that entry exists. */
+  hashAt(db: Db, seq: number): string | undefined {
+    return (stmt(db, 'SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string } | undefined)?.hash;
   },
   countUpTo(db: Db, last: number): number {
     return (stmt(db, 'SELECT count(*) AS n FROM audit_log WHERE seq <= ?').get(last) as { n: number }).n;

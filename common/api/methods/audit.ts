@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../method';
 import { IsoInstant } from '../schemas';
+import type { AuditVerifyView } from '../../domain/audit/verdict';
 
 export interface AuditEntryView {
   seq: number;
@@ -25,8 +26,9 @@ export const audit = {
     }),
     { roles: ['supervisor', 'admin'], description: 'The audit log, newest first (read-only; nobody can edit it).' },
   ),
-  verify: method<{ ok: boolean; entries: number; brokenAt: number | null; why: string | null }>()(z.strictObject({}), {
+  verify: method<AuditVerifyView>()(z.strictObject({}), {
     roles: ['supervisor', 'admin'],
-    description: 'Re-compute the audit hash chain and report the first broken entry, if any.',
+    description:
+      'Re-compute the audit hash chain and keyed hashes, check the log against the last head a lender receipted, and report the first broken entry, truncation or rewriting, and how many entries are unanchored.',
   }),
 };

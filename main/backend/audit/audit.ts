@@ -8,6 +8,7 @@ import canonicalize from 'canonicalize';
 import { newId } from '../../../common/ids';
 import { auditRepo, type AuditRow } from '../../../db/repos/audit';
 import type { Db } from '../../../db/open';
+import { auditKeying, macFor, type AuditKeying } from './keyed';
 
 export const AUDIT_GENESIS = '0'.repeat(64);
 
@@ -20,7 +21,7 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-function hashOf(prevHash: string, r: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
+function hashOf(prevHash: string, r: Omit<AuditRow, 'hash' | 'prev_hash' | 'mac'>): string {
   const canonical = canonicalize(r) ?? '';
   return createHash('sha256').update(prevHash, 'hex').update(canonical, 'utf8').digest('hex');
 }
@@ -40,10 +41,14 @@ export function appendAudit(db: Db, at: string, e: AuditEntry): AuditRow {
     outcome: e.outcome,
     details_json: JSON.stringify(e.details ?? {}),
   };
-  const row: AuditRow = { ...body, prev_hash: prev, hash: hashOf(prev, body) };
+  const hash = hashOf(prev, body);
+  const row: AuditRow = { ...body, prev_hash: prev, hash, mac: macFor(auditKeying(db), body.seq, hash) };
   auditRepo.insert(db, row);
   return row;
 }
+
+/** The break's `why` when an entry's keyed hash is wrong or absent: the log was re-hashed without the key. */
+export const KEYED_MISMATCH = 'entry does not match its keyed hash';
 
 export interface AuditBreak {
   brokenAt: number;
@@ -53,11 +58,14 @@ export interface AuditBreak {
 /**
  * The chain's running state, fed one row at a time in sequence order: it holds the previous hash
  * and the sequence number it expects next, never the rows, so a log of any length is checked in
- * constant memory and the check can pause between rows and resume.
+ * constant memory and the check can pause between rows and resume. With a keying, entries from its
+ * `since` on must also carry their keyed hash.
  */
 export class AuditChainCheck {
   private prev = AUDIT_GENESIS;
   private expectedSeq = 1;
+
+  constructor(private readonly keying: AuditKeying | null = null) {}
 
   /** Rows that extended the chain so far. */
   get checked(): number {
@@ -68,8 +76,10 @@ export class AuditChainCheck {
   next(r: AuditRow): AuditBreak | null {
     if (r.seq !== this.expectedSeq) return { brokenAt: r.seq, why: `expected sequence ${this.expectedSeq}, found ${r.seq}` };
     if (r.prev_hash !== this.prev) return { brokenAt: r.seq, why: 'prev_hash does not match the previous entry' };
-    const { hash, prev_hash: _p, ...body } = r;
+    const { hash, prev_hash: _p, mac, ...body } = r;
     if (hashOf(this.prev, body) !== hash) return { brokenAt: r.seq, why: 'entry content does not match its hash' };
+    const expectedMac = macFor(this.keying, r.seq, hash);
+    if (expectedMac !== null && mac !== expectedMac) return { brokenAt: r.seq, why: KEYED_MISMATCH };
     this.prev = hash;
     this.expectedSeq += 1;
     return null;
@@ -80,8 +90,8 @@ export class AuditChainCheck {
  * Re-computes the chain over rows in sequence order (an array, or a statement's .iterate() stream);
  * returns the first broken sequence number, or null when intact. Stops reading at the first break.
  */
-export function verifyAudit(rows: Iterable<AuditRow>): AuditBreak | null {
-  const check = new AuditChainCheck();
+export function verifyAudit(rows: Iterable<AuditRow>, keying: AuditKeying | null = null): AuditBreak | null {
+  const check = new AuditChainCheck(keying);
   for (const r of rows) {
     const broken = check.next(r);
     if (broken) return broken;
@@ -98,7 +108,8 @@ export const VERIFY_CHUNK_ROWS = 2_000;
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Verifies the whole audit log without holding it in memory or the backend's thread: each chunk
+ * Verifies the whole audit log (and, with the database's audit key, each keyed hash) without
+ * holding it in memory or the backend's thread: each chunk
  * of rows is streamed from SQLite (.iterate()) through one AuditChainCheck, then the event loop runs
  * other requests before the next chunk. A chunk's statement is finished before the yield, so the
  * connection is never left busy under another request (better-sqlite3 refuses every other
@@ -108,13 +119,13 @@ const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(r
  */
 export async function verifyAuditLog(
   db: Db,
-  opts: { chunkRows?: number; pause?: () => Promise<void> } = {},
+  opts: { chunkRows?: number; pause?: () => Promise<void>; keying?: AuditKeying | null } = {},
 ): Promise<{ entries: number; broken: AuditBreak | null }> {
   const chunkRows = opts.chunkRows ?? VERIFY_CHUNK_ROWS;
   const pause = opts.pause ?? yieldToLoop;
   const span = auditRepo.span(db);
   if (!span) return { entries: 0, broken: null };
-  const check = new AuditChainCheck();
+  const check = new AuditChainCheck(opts.keying === undefined ? auditKeying(db) : opts.keying);
   // From the lowest sequence number present, so a row slipped in below 1 is reported as before.
   let from = span.first;
   for (;;) {

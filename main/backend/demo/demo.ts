@@ -374,8 +374,10 @@ function seedCase(
         const paidOn = new Date(Date.parse(`${due}T00:00:00Z`) - rng.int(0, 2) * DAY_MS).toISOString().slice(0, 10);
         const paymentId = newId();
         const paidAt = `${paidOn}T10:00:00.000Z` > at ? `${paidOn}T10:00:00.000Z` : at;
-        promisesRepo.insertPayment(db, { id: paymentId, case_id: caseId, amount_minor: amount, currency: p.currency, paid_on: paidOn < at.slice(0, 10) ? at.slice(0, 10) : paidOn, source: 'lender', reference: `LND-${reference}-${k}`, recorded_by: null, created_at: paidAt });
-        recordChange(app, { type: 'payment', id: paymentId, caseId, placementId: p.id, at: paidAt, body: { amountMinor: amount, currency: p.currency, paidOn } });
+        // Not before the promise: the row and its chain record say the same day.
+        const recordedOn = paidOn < at.slice(0, 10) ? at.slice(0, 10) : paidOn;
+        promisesRepo.insertPayment(db, { id: paymentId, case_id: caseId, amount_minor: amount, currency: p.currency, paid_on: recordedOn, source: 'lender', reference: `LND-${reference}-${k}`, recorded_by: null, created_at: paidAt });
+        recordChange(app, { type: 'payment', id: paymentId, caseId, placementId: p.id, at: paidAt, body: { amountMinor: amount, currency: p.currency, paidOn: recordedOn } });
         recordChange(app, { type: 'promise', id: pid, caseId, placementId: p.id, at: paidAt, body: { status: 'kept', amountMinor: amount, currency: p.currency } });
       }
     }

@@ -35,11 +35,28 @@ const signatureField = {
   signature: z.strictObject({ algorithm: z.literal('Ed25519'), over: z.literal('RFC 8785 canonical JSON of the manifest without "signature"'), value: z.string() }),
 };
 const PERIOD_DAYS = 'calendar days in timeZone, both inclusive';
-/** Version 2 (now): the period is days of the agency's time zone, and says which. */
+/** The rows behind the exported figures checked against their chain records (services/record-check.ts). */
+const IntegrityField = z.strictObject({
+  checkedAgainst: z.literal('chain'),
+  activitiesChecked: z.number().int(),
+  paymentsChecked: z.number().int(),
+  mismatches: z.number().int(),
+  examples: z.array(
+    z.strictObject({
+      kind: z.enum(['activity', 'payment']),
+      id: z.string(),
+      caseId: z.string(),
+      placementId: z.string(),
+      problem: z.enum(['differs', 'unrecorded']),
+    }),
+  ),
+});
+/** Version 2 (now): the period is days of the agency's time zone, and says which. `integrity` is absent from earlier manifests and from activity logs. */
 const ManifestBody = z.strictObject({
   ...bodyFields,
   version: z.literal(2),
   period: z.strictObject({ from: z.string(), to: z.string(), timeZone: z.string(), days: z.literal(PERIOD_DAYS) }),
+  integrity: IntegrityField.optional(),
 });
 export type ManifestBody = z.infer<typeof ManifestBody>;
 /** Version 1 (before): UTC days. Still verifiable. */
@@ -69,6 +86,7 @@ export function buildManifest(req: ExportRequest, outcome: ExportOutcome, signer
     workstationId: req.workstationId,
     masked: req.masked,
     ...(unmaskReason !== undefined ? { unmaskReason } : {}),
+    ...(outcome.integrity ? { integrity: outcome.integrity } : {}),
     publicKeyPem: signer.publicKeyPem,
   };
   const value = Buffer.from(signer.sign(canonicalBytes(body))).toString('base64');

@@ -5,6 +5,7 @@
 import type { Money } from '../../../common/api/types';
 import type { DbCipher } from '../../../db/open';
 import type { ExportFormat, ExportKind } from '../../../common/api/types-supervisor';
+import type { RecordIntegrity } from '../../../common/api/types-supervisor';
 
 export interface ExportRequest {
   kind: ExportKind;
@@ -96,6 +97,8 @@ export interface ExportOutcome {
   bytes: number;
   /** Threads that wrote the rows: 2 when a large activities CSV export was split (split/). */
   threads: 1 | 2;
+  /** The counted rows checked against their chain records (figure and ledger exports; see run.ts). */
+  integrity?: RecordIntegrity;
 }
 
 export type ProgressFn = (rowsDone: number, total: number) => void;

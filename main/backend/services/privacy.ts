@@ -50,8 +50,10 @@ function purgeBatch(app: AppContext, borrowerIds: readonly string[], now: Date, 
       if (!purgeableNow(cases, now)) continue;
       privacyRepo.purgeBorrower(app.db, borrowerId, at);
       for (const c of cases) {
-        privacyRepo.purgeCaseText(app.db, c.case_id);
+        // The purge record first: the activities guard lets text be blanked only while the chain's
+        // latest record is this case's purge (db/migrations/append-only.ts).
         recordChange(app, { type: 'purge', id: newId(), caseId: c.case_id, placementId: c.placement_id, at, body: { reference: c.reference, scope: ['borrower', 'contact_points', 'free_text'] } });
+        privacyRepo.purgeCaseText(app.db, c.case_id);
         appendAudit(app.db, at, { actorId, action: 'privacy.purge', objectType: 'case', objectId: c.case_id, outcome: 'ok', details: { reference: c.reference } });
         purged.push(c.case_id);
       }

@@ -8,6 +8,7 @@ import type { CollectorFigures, DashboardView, PerformanceFigures, PlacementFigu
 import type { Db } from '../../../db/open';
 import { reportingRepo, type ReportParams } from '../../../db/repos/reporting';
 import { dayIn, periodBounds } from '../../../common/domain/periods/days';
+import { checkRecords } from './record-check';
 
 /** Whole days of the agency's time zone, both ends inclusive, as the half-open bounds the queries use. */
 export function periodParams(
@@ -170,5 +171,6 @@ export function buildDashboard(db: Db, req: DashboardRequest): Omit<DashboardVie
     collectors,
     placements,
     team: figuresOf(team),
+    integrity: checkRecords(db, p),
   };
 }

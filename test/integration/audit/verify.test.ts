@@ -97,8 +97,8 @@ describe('verifying a large audit log', () => {
     const reinsert = () =>
       db
         .prepare(
-          `INSERT INTO audit_log (seq, id, at, actor_id, action, object_type, object_id, outcome, details_json, prev_hash, hash)
-           VALUES (@seq, @id, @at, @actor_id, @action, @object_type, @object_id, @outcome, @details_json, @prev_hash, @hash)`,
+          `INSERT INTO audit_log (seq, id, at, actor_id, action, object_type, object_id, outcome, details_json, prev_hash, hash, mac)
+           VALUES (@seq, @id, @at, @actor_id, @action, @object_type, @object_id, @outcome, @details_json, @prev_hash, @hash, @mac)`,
         )
         .run(removed);
     await withTampered('DELETE FROM audit_log WHERE seq = ?', [removed.seq], reinsert, {

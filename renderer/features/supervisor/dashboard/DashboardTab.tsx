@@ -10,6 +10,7 @@ import { DashboardCharts } from './DashboardCharts';
 import { CollectorTable, PlacementTable } from './FigureTables';
 import { Definitions } from './Definitions';
 import { RemoteTeam } from './RemoteTeam';
+import { RecordIntegrity } from './RecordIntegrity';
 
 export function DashboardTab() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function DashboardTab() {
       {view ? (
         <>
           <Freshness view={view} sync={sync} />
+          <RecordIntegrity integrity={view.integrity} />
           <TeamSummary team={view.team} />
           <DashboardCharts view={view} />
           <CollectorTable view={view} />
