@@ -24,6 +24,7 @@ import { policyFor } from '../guardrails/policies';
 import { assertCaseAccess, visibleAssignees } from './access';
 import { localDate } from './derived';
 import { buildTimeline } from './timeline';
+import { balanceView } from './ledger/view';
 
 const ACTIVE_STATUSES = ['open', 'promise', 'plan', 'recalled'];
 
@@ -227,6 +228,7 @@ export const caseService = {
         nextContactAt: decision.verdict === 'block' ? decision.nextAllowedAt : now.toISOString(),
         decision,
       },
+      ledger: balanceView(db, c, now),
     };
   },
 
