@@ -3,6 +3,7 @@
  * ISO-8601 UTC strings; calendar dates are YYYY-MM-DD. Personal data arrives masked unless revealed.
  */
 import type { Decision, PresetId, Channel, Party, ContactResult } from '../domain/guardrails';
+import type { ArrangementEnd, BalanceView } from './types-ledger';
 
 export type { Decision, PresetId, Channel, Party, ContactResult };
 
@@ -141,7 +142,7 @@ export interface PlacementView {
 
 export interface TimelineItem {
   id: string;
-  kind: 'activity' | 'promise' | 'payment' | 'complaint' | 'decision' | 'plan' | 'lender_contact';
+  kind: 'activity' | 'promise' | 'payment' | 'complaint' | 'decision' | 'plan' | 'lender_contact' | 'outcome';
   at: string;
   title: string; // a stable code; the renderer translates
   detail: Record<string, unknown>;
@@ -154,8 +155,11 @@ export interface PromiseView {
   amount: Money;
   dueDate: string;
   channel: string;
-  status: 'open' | 'kept' | 'partial' | 'broken' | 'cancelled';
+  status: 'open' | 'kept' | 'partial' | 'broken' | 'cancelled' | 'superseded';
   createdAt: string;
+  /** What payments credited to it (issue 13: each payment once). */
+  credited?: Money;
+  ended?: ArrangementEnd;
 }
 
 export interface InstallmentView {
@@ -169,9 +173,10 @@ export interface InstallmentView {
 export interface PlanView {
   id: string;
   total: Money;
-  status: 'active' | 'completed' | 'broken' | 'cancelled';
+  status: 'active' | 'completed' | 'broken' | 'cancelled' | 'superseded';
   installments: InstallmentView[];
   createdAt: string;
+  ended?: ArrangementEnd;
 }
 
 export interface CaseDetail {
@@ -198,6 +203,8 @@ export interface CaseDetail {
   plans: PlanView[];
   timeline: TimelineItem[];
   contactability: { contactableNow: boolean; nextContactAt: string | null; decision: Decision };
+  /** The ledger: balance, credit due back, per-component breakdown, postings (issue 13). */
+  ledger: BalanceView;
 }
 
 export interface LogContactResult {
@@ -251,6 +258,8 @@ export interface PaymentResult {
   paymentId: string;
   installments: InstallmentView[];
   promises: PromiseView[];
+  /** The ledger after the payment. */
+  ledger?: BalanceView;
 }
 
 export interface OverrideView {

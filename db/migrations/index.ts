@@ -9,6 +9,7 @@ import * as reportFrames from './0007_report_frames';
 import * as outboxCounts from './0008_outbox_counts';
 import * as activitiesExport from './0009_activities_export';
 import * as auditIndexes from './0010_audit_indexes';
+import * as ledger from './0011_ledger';
 import * as appendOnly from './0013_append_only';
 
 export interface Migration {
@@ -28,7 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, ...outboxCounts },
   { version: 9, ...activitiesExport },
   { version: 10, ...auditIndexes },
-  { version: 11, name: 'reserved', sql: '' },
+  { version: 11, ...ledger },
   { version: 12, name: 'reserved', sql: '' },
   { version: 13, ...appendOnly },
 ];

@@ -38,7 +38,11 @@ export interface CaseRow {
   interest_minor: number;
   penalty_minor: number;
   fees_minor: number;
+  /** The placed amounts' sum (generated); what is owed now is balance_minor, kept from the ledger. */
+  placed_minor: number;
   balance_minor: number;
+  /** An overpayment due back to the borrower, kept from the ledger. */
+  credit_minor: number;
   due_since: string;
   dpd: number;
   status: 'open' | 'promise' | 'plan' | 'closed' | 'recalled';
@@ -66,7 +70,7 @@ export interface CaseRow {
   updated_at: string;
 }
 
-export type NewCase = Omit<CaseRow, 'balance_minor'>;
+export type NewCase = Omit<CaseRow, 'placed_minor' | 'balance_minor' | 'credit_minor'>;
 
 export interface DebtRow {
   id: string;
@@ -168,6 +172,10 @@ export const casesRepo = {
   },
   setStatus(db: Db, caseId: string, status: CaseRow['status'], now: string): void {
     stmt(db, 'UPDATE cases SET status = ?, updated_at = ? WHERE id = ?').run(status, now, caseId);
+  },
+  /** Records an outcome that leaves the case open (legal review). */
+  setOutcome(db: Db, caseId: string, outcome: string, reason: string, now: string): void {
+    stmt(db, 'UPDATE cases SET outcome = ?, outcome_reason = ?, updated_at = ? WHERE id = ?').run(outcome, reason, now, caseId);
   },
   close(db: Db, caseId: string, outcome: string, reason: string, now: string): void {
     stmt(

@@ -9,7 +9,7 @@ export interface PromiseRow {
   currency: string;
   due_date: string;
   channel: string;
-  status: 'open' | 'kept' | 'partial' | 'broken' | 'cancelled';
+  status: 'open' | 'kept' | 'partial' | 'broken' | 'cancelled' | 'superseded';
   created_by: string;
   created_at: string;
 }
@@ -19,7 +19,7 @@ export interface PlanRow {
   case_id: string;
   total_minor: number;
   currency: string;
-  status: 'active' | 'completed' | 'broken' | 'cancelled';
+  status: 'active' | 'completed' | 'broken' | 'cancelled' | 'superseded';
   created_by: string;
   created_at: string;
 }

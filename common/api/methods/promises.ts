@@ -3,6 +3,10 @@ import { method } from '../method';
 import { ChannelSchema, Id, IsoDate, MinorUnits } from '../schemas';
 import type { PaymentResult, PlanView, PromiseView } from '../types';
 import type { ScheduledInstallment } from '../../domain/plans/schedule';
+import { ledgerMethods } from './ledger';
+
+/** Why the new arrangement replaces the active one (the case's active arrangement is superseded). */
+const ReplaceReason = z.string().trim().min(1).max(500).optional();
 
 const PlanTerms = z.strictObject({
   caseId: Id,
@@ -10,11 +14,12 @@ const PlanTerms = z.strictObject({
   count: z.number().int().min(1, 'at least one installment').max(120, 'at most 120 installments'),
   firstDueDate: IsoDate,
   frequency: z.enum(['weekly', 'fortnightly', 'monthly']),
+  replaceReason: ReplaceReason,
 });
 
 export const promises = {
   create: method<PromiseView>()(
-    z.strictObject({ caseId: Id, amountMinor: MinorUnits.min(1), dueDate: IsoDate, channel: ChannelSchema.default('call') }),
+    z.strictObject({ caseId: Id, amountMinor: MinorUnits.min(1), dueDate: IsoDate, channel: ChannelSchema.default('call'), replaceReason: ReplaceReason }),
     { description: 'Record a promise to pay.' },
   ),
   previewPlan: method<ScheduledInstallment[]>()(PlanTerms, { description: 'The schedule a plan would have.' }),
@@ -28,4 +33,5 @@ export const promises = {
     }),
     { description: 'Record money received; installments and promises are marked kept, partial or broken by date.' },
   ),
+  ...ledgerMethods,
 };

@@ -11,6 +11,10 @@ export const CHAIN_RECORD_TYPES = [
   'outcome',
   // Personal data removed after the retention period: the attestation the lender sees (CN-PIPL).
   'purge',
+  // The account ledger (issue 13): a lender adjustment or a settlement discount posted to a case.
+  'ledger',
+  // A settlement offer and what became of it (agreed, refused, fulfilled, cancelled).
+  'settlement',
 ] as const;
 export type ChainRecordType = (typeof CHAIN_RECORD_TYPES)[number];
 

@@ -24,6 +24,7 @@ import { policyFor } from '../guardrails/policies';
 import { assertCaseAccess, visibleAssignees } from './access';
 import { localDate } from './derived';
 import { buildTimeline } from './timeline';
+import { balanceView } from './ledger/view';
 
 const ACTIVE_STATUSES = ['open', 'promise', 'plan', 'recalled'];
 
@@ -184,17 +185,19 @@ export const caseService = {
     const timeline = buildTimeline(db, c.id);
     const flags = flagsOf({ ...c, vulnerabilities_json: borrower.vulnerabilities_json });
     const money = (minor: number) => ({ minor, currency: c.currency });
+    const ledger = balanceView(db, c, now);
     return {
       id: c.id,
       reference: c.reference,
       status: c.status,
       outcome: c.outcome as CaseDetail['outcome'],
       balance: money(c.balance_minor),
+      // What each component still owes, from the ledger (placed amounts: ledger.components).
       breakdown: {
-        principal: money(c.principal_minor),
-        interest: money(c.interest_minor),
-        penalty: money(c.penalty_minor),
-        fees: money(c.fees_minor),
+        principal: ledger.components.principal.remaining,
+        interest: ledger.components.interest.remaining,
+        penalty: ledger.components.penalty.remaining,
+        fees: ledger.components.fees.remaining,
       },
       dpd: c.dpd,
       bucket: bucketOf(c.dpd),
@@ -227,6 +230,7 @@ export const caseService = {
         nextContactAt: decision.verdict === 'block' ? decision.nextAllowedAt : now.toISOString(),
         decision,
       },
+      ledger,
     };
   },
 

@@ -12,21 +12,26 @@ import { recordChange } from '../record/recordChange';
 import { assertCaseAccess, visibleAssignees } from './access';
 import { caseService, loadCase } from './cases';
 import { refreshDerived } from './derived';
+import { assertOutcomeAllowed, recordOutcome } from './ledger/outcomes';
 
 type Input<K extends keyof typeof caseMethods> = z.output<(typeof caseMethods)[K]['input']>;
 
 export const outcomeService = {
   setOutcome(ctx: CallContext, input: Input<'setOutcome'>): CaseDetail {
     const c = loadCase(ctx, input.caseId, 'case.outcome');
-    if (c.status === 'closed') throw new AppError('CONFLICT', `Case ${c.reference} is already closed (${c.outcome ?? 'no outcome'}).`);
+    if (c.status === 'closed') throw new AppError('CONFLICT', `Case ${c.reference} is already closed (${c.outcome ?? 'no outcome'}).`, undefined, { key: 'case.closed', params: { reference: c.reference } });
     const now = ctx.app.clock.now();
     const at = now.toISOString();
     ctx.app.db.transaction(() => {
+      assertOutcomeAllowed(ctx.app.db, c, input.outcome, at);
+      const { arrangement, effect } = recordOutcome(ctx.app.db, c, input.outcome, input.reason, ctx.actor.id, at);
       if (input.outcome === 'payment_plan') casesRepo.setStatus(ctx.app.db, c.id, 'plan', at);
+      else if (input.outcome === 'legal_review') casesRepo.setOutcome(ctx.app.db, c.id, input.outcome, input.reason, at);
       else casesRepo.close(ctx.app.db, c.id, input.outcome, input.reason, at);
-      recordChange(ctx.app, { type: 'outcome', id: c.id, caseId: c.id, placementId: c.placement_id, at, body: { outcome: input.outcome, reason: input.reason } });
-      appendAudit(ctx.app.db, at, { actorId: ctx.actor.id, action: 'case.outcome', objectType: 'case', objectId: c.id, outcome: 'ok', details: { outcome: input.outcome } });
-      if (input.outcome === 'payment_plan') refreshDerived(ctx.app.db, c.id, now);
+      const open = arrangement ? { kind: arrangement.kind, id: arrangement.id, effect, dueMinor: arrangement.items.reduce((s, i) => s + Math.max(0, i.amountMinor - i.creditedMinor), 0) } : null;
+      recordChange(ctx.app, { type: 'outcome', id: c.id, caseId: c.id, placementId: c.placement_id, at, body: { outcome: input.outcome, reason: input.reason, balanceMinor: c.balance_minor, currency: c.currency, arrangement: open } });
+      appendAudit(ctx.app.db, at, { actorId: ctx.actor.id, action: 'case.outcome', objectType: 'case', objectId: c.id, outcome: 'ok', details: { outcome: input.outcome, arrangement: effect } });
+      refreshDerived(ctx.app.db, c.id, now);
     })();
     return caseService.get(ctx, c.id);
   },

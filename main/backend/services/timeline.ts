@@ -1,10 +1,21 @@
 /** One timeline per case: activities, promises, plans, payments, complaints and guardrail decisions. */
 import type { PlanView, PromiseView, TimelineItem } from '../../../common/api/types';
+import type { ArrangementEnd } from '../../../common/api/types-ledger';
+import { ledgerRepo } from '../../../db/repos/ledger';
 import { activitiesRepo } from '../../../db/repos/activities';
 import { complaintsRepo } from '../../../db/repos/complaints';
 import { promisesRepo } from '../../../db/repos/promises';
 import type { Db } from '../../../db/open';
 import { usersRepo } from '../../../db/repos/users';
+
+/** Who ended an arrangement, when and why, as timeline detail fields. */
+function endDetail(e: ArrangementEnd | undefined): Record<string, unknown> {
+  return e ? { endedAt: e.at, endedBy: e.by, reason: e.reason } : {};
+}
+
+function outcomesOf(db: Db, caseId: string): { id: string; outcome: string; reason: string; arrangement_effect: string | null; decided_by: string; at: string }[] {
+  return db.prepare('SELECT id, outcome, reason, arrangement_effect, decided_by, at FROM case_outcomes WHERE case_id = ? ORDER BY at').all(caseId) as never;
+}
 
 export interface CaseTimeline {
   items: TimelineItem[];
@@ -53,6 +64,10 @@ export function buildTimeline(db: Db, caseId: string): CaseTimeline {
     });
   }
   const promiseRows = promisesRepo.byCase(db, caseId);
+  const promiseEnds = new Map(ledgerRepo.promiseEnds(db, caseId).map((e) => [e.id, e]));
+  const planEnds = new Map(ledgerRepo.planEnds(db, caseId).map((e) => [e.id, e]));
+  const endOf = (e: { closed_at: string | null; closed_by: string | null; closed_reason: string | null; replaced_by_id: string | null } | undefined): ArrangementEnd | undefined =>
+    e?.closed_at ? { at: e.closed_at, by: who(e.closed_by), reason: e.closed_reason, replacedById: e.replaced_by_id } : undefined;
   const promises: PromiseView[] = promiseRows.map((p) => ({
     id: p.id,
     amount: { minor: p.amount_minor, currency: p.currency },
@@ -60,6 +75,8 @@ export function buildTimeline(db: Db, caseId: string): CaseTimeline {
     channel: p.channel,
     status: p.status,
     createdAt: p.created_at,
+    credited: { minor: promiseEnds.get(p.id)?.credited_minor ?? 0, currency: p.currency },
+    ended: endOf(promiseEnds.get(p.id)),
   }));
   for (const p of promiseRows) {
     items.push({
@@ -67,7 +84,7 @@ export function buildTimeline(db: Db, caseId: string): CaseTimeline {
       kind: 'promise',
       at: p.created_at,
       title: `promise.${p.status}`,
-      detail: { amount: { minor: p.amount_minor, currency: p.currency }, dueDate: p.due_date, status: p.status },
+      detail: { amount: { minor: p.amount_minor, currency: p.currency }, dueDate: p.due_date, status: p.status, ...endDetail(endOf(promiseEnds.get(p.id))) },
       actor: who(p.created_by),
     });
   }
@@ -76,6 +93,7 @@ export function buildTimeline(db: Db, caseId: string): CaseTimeline {
     total: { minor: pl.total_minor, currency: pl.currency },
     status: pl.status,
     createdAt: pl.created_at,
+    ended: endOf(planEnds.get(pl.id)),
     installments: promisesRepo.installments(db, pl.id).map((i) => ({
       seq: i.seq,
       dueDate: i.due_date,
@@ -90,7 +108,7 @@ export function buildTimeline(db: Db, caseId: string): CaseTimeline {
       kind: 'plan',
       at: pl.createdAt,
       title: `plan.${pl.status}`,
-      detail: { total: pl.total, installments: pl.installments.length },
+      detail: { total: pl.total, installments: pl.installments.length, ...endDetail(pl.ended) },
       actor: null,
     });
   }
@@ -102,6 +120,16 @@ export function buildTimeline(db: Db, caseId: string): CaseTimeline {
       title: 'payment.received',
       detail: { amount: { minor: p.amount_minor, currency: p.currency }, paidOn: p.paid_on, source: p.source, reference: p.reference },
       actor: who(p.recorded_by),
+    });
+  }
+  for (const o of outcomesOf(db, caseId)) {
+    items.push({
+      id: o.id,
+      kind: 'outcome',
+      at: o.at,
+      title: `outcome.${o.outcome}`,
+      detail: { outcome: o.outcome, reason: o.reason, arrangement: o.arrangement_effect },
+      actor: who(o.decided_by),
     });
   }
   for (const c of complaintsRepo.byCase(db, caseId)) {

@@ -6,7 +6,7 @@ import type { TimelineItem } from '../../../common/api/types';
 import { formatDate, formatDateTime, money } from '../../app/format';
 import { VerdictBadge } from '../../components/DecisionPanel';
 
-const KINDS: TimelineItem['kind'][] = ['activity', 'promise', 'payment', 'plan', 'complaint', 'decision', 'lender_contact'];
+const KINDS: TimelineItem['kind'][] = ['activity', 'promise', 'payment', 'plan', 'complaint', 'decision', 'lender_contact', 'outcome'];
 const KIND_ICON: Record<TimelineItem['kind'], string> = {
   activity: '☎',
   promise: '✍',
@@ -15,9 +15,10 @@ const KIND_ICON: Record<TimelineItem['kind'], string> = {
   complaint: '⚑',
   decision: '⚖',
   lender_contact: '⇄',
+  outcome: '⚐',
 };
 /** Detail keys shown as words via translation of their value. */
-const ENUM_KEYS = new Set(['channel', 'result', 'outcome', 'status', 'direction', 'party', 'category', 'verdict', 'kind', 'method', 'source']);
+const ENUM_KEYS = new Set(['channel', 'result', 'outcome', 'status', 'direction', 'party', 'category', 'verdict', 'kind', 'method', 'source', 'arrangement']);
 const HIDDEN_KEYS = new Set(['id', 'caseId', 'activityId', 'decisionId', 'contactPointId', 'hash', 'prevHash', 'reasons', 'rules', 'action', 'policyVersion']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Where a `status` value is translated, by item kind. */

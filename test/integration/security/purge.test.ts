@@ -17,7 +17,7 @@ describe('retention purge', () => {
     const detail = await t.call<CaseDetail>('cases.get', { caseId: row.id });
     const mobile = detail.contactPoints.find((p) => p.kind === 'mobile')!;
     await t.call('contacts.log', { caseId: row.id, channel: 'call', contactPointId: mobile.id, result: 'connected', outcome: 'right_party', disclosureConfirmed: true, text: 'Spoke to the borrower about repayment.' });
-    await t.call('cases.setOutcome', { caseId: row.id, outcome: 'paid_in_full', reason: 'settled in full by bank transfer' });
+    await t.call('cases.setOutcome', { caseId: row.id, outcome: 'unable_to_locate', reason: 'borrower cannot be traced' });
     const borrowerId = (t.db.prepare('SELECT borrower_id FROM cases WHERE id = ?').get(row.id) as { borrower_id: string }).borrower_id;
     const name = (t.db.prepare('SELECT full_name FROM borrowers WHERE id = ?').get(borrowerId) as { full_name: string }).full_name;
     const activitiesBefore = t.db.prepare('SELECT id, at, outcome, result FROM activities WHERE case_id = ? ORDER BY id').all(row.id);
@@ -74,7 +74,7 @@ describe('retention purge follows the rule set as well as the lender', () => {
     d = demoBackend({ cases: 12, user: 'admin' });
     const c = caseOf(d, 'us-regf');
     d.db.prepare('UPDATE placements SET retention_days = 365 WHERE id = ?').run(c.placement_id);
-    await d.call('cases.setOutcome', { caseId: c.id, outcome: 'paid_in_full', reason: 'settled in full by bank transfer' });
+    await d.call('cases.setOutcome', { caseId: c.id, outcome: 'unable_to_locate', reason: 'borrower cannot be traced' });
     const before = borrowerOf(d, c.borrower_id);
 
     // 13 months on: the lender's 365 days are over, the 3-year rule is not.
@@ -102,9 +102,9 @@ describe('retention purge follows the rule set as well as the lender', () => {
     const b = caseOf(d, 'cn', 1);
     // The same person placed twice.
     d.db.prepare('UPDATE cases SET borrower_id = ? WHERE id = ?').run(a.borrower_id, b.id);
-    await d.call('cases.setOutcome', { caseId: a.id, outcome: 'paid_in_full', reason: 'settled in full by bank transfer' });
+    await d.call('cases.setOutcome', { caseId: a.id, outcome: 'unable_to_locate', reason: 'borrower cannot be traced' });
     d.clock.advance(200 * DAY_MS);
-    await d.call('cases.setOutcome', { caseId: b.id, outcome: 'paid_in_full', reason: 'settled in full by bank transfer' });
+    await d.call('cases.setOutcome', { caseId: b.id, outcome: 'unable_to_locate', reason: 'borrower cannot be traced' });
     const person = borrowerOf(d, a.borrower_id);
     const contacts = contactValues(d, a.borrower_id);
     const textsOfA = liveTexts(d, a.id);

@@ -8,6 +8,7 @@ import type { AppContext } from '../../context';
 import { recordChange } from '../../record/recordChange';
 import { reindexCase } from '../../services/search-index';
 import type { Enrollment } from '../identity';
+import { importBalanceStatement, importLenderPayment } from './ledger';
 import { importStatements } from './statements';
 
 export interface ImportOutcome {
@@ -166,26 +167,9 @@ function applyRecall(ctx: AppContext, pkg: Recall): ImportOutcome {
 }
 
 function applyBalance(ctx: AppContext, pkg: BalanceUpdate): ImportOutcome {
-  const s = importStatements(ctx.db);
-  const changed = s.updateBalance.run(pkg.principalMinor, pkg.interestMinor, pkg.penaltyMinor, pkg.feesMinor, ctx.clock.now().toISOString(), pkg.caseId).changes;
-  return { kind: 'balance', id: pkg.id, cases: changed, markedAfterRecall: 0, skipped: changed ? [] : [`no case ${pkg.caseId} here`] };
+  return { kind: 'balance', id: pkg.id, markedAfterRecall: 0, ...importBalanceStatement(ctx, pkg) };
 }
 
 function applyPayment(ctx: AppContext, pkg: LenderPayment): ImportOutcome {
-  const s = importStatements(ctx.db);
-  const c = s.caseInPlacement.get(pkg.caseId);
-  if (!c) return { kind: 'payment', id: pkg.id, cases: 0, markedAfterRecall: 0, skipped: [`no case ${pkg.caseId} here`] };
-  const now = ctx.clock.now().toISOString();
-  const inserted = s.insertPayment.run(pkg.id, pkg.caseId, pkg.amountMinor, pkg.currency, pkg.paidOn, pkg.reference, now).changes;
-  if (inserted === 1) {
-    recordChange(ctx, {
-      type: 'payment',
-      id: pkg.id,
-      caseId: pkg.caseId,
-      placementId: c.placement_id,
-      at: now,
-      body: { source: 'lender', amountMinor: pkg.amountMinor, currency: pkg.currency, paidOn: pkg.paidOn, reference: pkg.reference },
-    });
-  }
-  return { kind: 'payment', id: pkg.id, cases: inserted, markedAfterRecall: 0, skipped: inserted ? [] : [`payment ${pkg.reference} already recorded`] };
+  return { kind: 'payment', id: pkg.id, markedAfterRecall: 0, ...importLenderPayment(ctx, pkg) };
 }

@@ -59,12 +59,5 @@ export function importStatements(db: Db) {
     insertMark: db.prepare<[string, string, string, string]>(
       `INSERT INTO activity_marks (id, activity_id, mark, reason, at) VALUES (?, ?, 'after_recall', ?, ?)`,
     ),
-    updateBalance: db.prepare<[number, number, number, number, string, string]>(
-      `UPDATE cases SET principal_minor = ?, interest_minor = ?, penalty_minor = ?, fees_minor = ?, updated_at = ? WHERE id = ?`,
-    ),
-    insertPayment: db.prepare<[string, string, number, string, string, string, string]>(
-      `INSERT INTO payments (id, case_id, amount_minor, currency, paid_on, source, reference, created_at)
-       VALUES (?, ?, ?, ?, ?, 'lender', ?, ?) ON CONFLICT DO NOTHING`,
-    ),
   };
 }
