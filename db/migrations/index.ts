@@ -9,6 +9,7 @@ import * as reportFrames from './0007_report_frames';
 import * as outboxCounts from './0008_outbox_counts';
 import * as activitiesExport from './0009_activities_export';
 import * as auditIndexes from './0010_audit_indexes';
+import * as callbacks from './0012_callbacks';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, ...outboxCounts },
   { version: 9, ...activitiesExport },
   { version: 10, ...auditIndexes },
+  { version: 11, name: 'reserved', sql: '' },
+  { version: 12, ...callbacks },
 ];
 
 export function checkRegistry(list: readonly Migration[]): void {
