@@ -16,6 +16,7 @@ import { promiseHandlers } from './promises';
 import { syncHandlers } from './sync';
 import { supervisorHandlers } from './supervisor';
 import { exportHandlers } from './exports';
+import { callbackHandlers } from './callbacks';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
@@ -33,6 +34,7 @@ export const handlers: HandlerTable = {
   sync: syncHandlers,
   supervisor: supervisorHandlers,
   exports: exportHandlers,
+  callbacks: callbackHandlers,
 };
 
 export function checkHandlerTable(table: Record<string, Record<string, unknown>>): void {
