@@ -16,10 +16,11 @@ import { sync } from './methods/sync';
 import { supervisor } from './methods/supervisor';
 import { exportJobs } from './methods/exports';
 import { callbacks } from './methods/callbacks';
+import { inbound } from './methods/inbound';
 import type { InputOf, MethodSpec, OutputOf } from './method';
 import type { Result } from './result';
 
-export const contract = { app, auth, users, audit, cases, contacts, promises, letters, complaints, overrides, privacy, sync, supervisor, exports: exportJobs, callbacks } as const;
+export const contract = { app, auth, users, audit, cases, contacts, promises, letters, complaints, overrides, privacy, sync, supervisor, exports: exportJobs, callbacks, inbound } as const;
 
 export type Contract = typeof contract;
 export type Namespace = keyof Contract;

@@ -17,6 +17,7 @@ import { syncHandlers } from './sync';
 import { supervisorHandlers } from './supervisor';
 import { exportHandlers } from './exports';
 import { callbackHandlers } from './callbacks';
+import { inboundHandlers } from './inbound';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
@@ -35,6 +36,7 @@ export const handlers: HandlerTable = {
   supervisor: supervisorHandlers,
   exports: exportHandlers,
   callbacks: callbackHandlers,
+  inbound: inboundHandlers,
 };
 
 export function checkHandlerTable(table: Record<string, Record<string, unknown>>): void {
