@@ -40,5 +40,5 @@ CREATE TABLE case_claims (
   case_id     TEXT PRIMARY KEY REFERENCES cases(id),
   user_id     TEXT NOT NULL REFERENCES users(id),
   expires_at  TEXT NOT NULL
-) STRICT, WITHOUT ROWID;
+) STRICT;
 `;
