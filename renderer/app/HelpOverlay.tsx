@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog';
 
 const GROUPS: { title: string; keys: [string, string][] }[] = [
-  { title: 'help.everywhere', keys: [['?', 'help.keys.help'], ['n', 'help.keys.next'], ['t', 'dayloop.help.inbound']] },
+  { title: 'help.everywhere', keys: [['?', 'help.keys.help'], ['n', 'help.keys.next'], ['t', 'dayloop.help.inbound'], ['w', 'dayloop.help.worklists']] },
   {
     title: 'help.queue',
     keys: [

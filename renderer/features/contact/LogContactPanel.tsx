@@ -81,7 +81,12 @@ export function LogContactPanel({ detail, onClose, onLogged }: { detail: CaseDet
       return;
     }
     const v = result.decision.verdict;
-    useUi.getState().notify('success', v === 'warn' ? t('contact.loggedWithWarning') : t('contact.logged'));
+    const qa = result.decision.reasons.filter((r) => r.severity === 'qa');
+    if (qa.length > 0) {
+      // Recorded, and marked for QA review: the collector sees what the language check found.
+      const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+      useUi.getState().notify('info', t('dayloop.contact.qaMarked', { findings: qa.map((r) => `${r.rule}: ${r.message[lang]}`).join(' ') }));
+    } else useUi.getState().notify('success', v === 'warn' ? t('contact.loggedWithWarning') : t('contact.logged'));
     if (callback) {
       try {
         const cb = await scheduleCallback(detail, callback, 'contact');

@@ -1,7 +1,7 @@
 /**
  * The day-loop bar under the top bar: callbacks due now (polled every minute and on every change
- * of screen), each with Open, and the inbound-call lookup (key t). "Later" hides the callbacks
- * shown until another one falls due.
+ * of screen), each with Open; the inbound-call lookup (key t) and the worklists (key w). "Later"
+ * hides the callbacks shown until another one falls due.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { formatInstant } from '../../app/format';
 import { useHotkeys } from '../../app/hotkeys';
 import { useNavigation } from '../../stores/navigation';
 import { InboundLookup } from './InboundLookup';
+import { Worklists } from './Worklists';
 
 export const REMINDER_POLL_MS = 60_000;
 
@@ -20,6 +21,7 @@ export function DayLoopBar() {
   const [due, setDue] = useState<CallbackView[]>([]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [lookup, setLookup] = useState(false);
+  const [worklists, setWorklists] = useState(false);
 
   const poll = useCallback(async () => {
     try {
@@ -33,13 +35,16 @@ export function DayLoopBar() {
     const timer = window.setInterval(() => void poll(), REMINDER_POLL_MS);
     return () => window.clearInterval(timer);
   }, [poll, view]);
-  useHotkeys({ t: () => setLookup(true) });
+  useHotkeys({ t: () => setLookup(true), w: () => setWorklists(true) });
 
   const shown = due.filter((c) => !hidden.has(c.id));
   return (
     <div className="dayloop-bar" data-testid="dayloop-bar">
       <button type="button" className="btn btn-small btn-ghost" onClick={() => setLookup(true)} data-testid="open-inbound">
         {t('dayloop.inbound.open')} <kbd aria-hidden="true">t</kbd>
+      </button>
+      <button type="button" className="btn btn-small btn-ghost" onClick={() => setWorklists(true)} data-testid="open-worklists">
+        {t('dayloop.worklists.open')} <kbd aria-hidden="true">w</kbd>
       </button>
       {shown.length > 0 ? (
         <div className="banner banner-warning" role="status" data-testid="callback-reminder">
@@ -60,6 +65,7 @@ export function DayLoopBar() {
         </div>
       ) : null}
       {lookup ? <InboundLookup onClose={() => setLookup(false)} /> : null}
+      {worklists ? <Worklists onClose={() => setWorklists(false)} /> : null}
     </div>
   );
 }

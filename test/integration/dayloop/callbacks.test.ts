@@ -86,4 +86,25 @@ describe('callbacks', () => {
     const far = await t.backend.dispatch('callbacks.schedule', { caseId: c.id, date: '2027-03-29', time: '10:00', zone: 'Europe/London' });
     expect(!far.ok && far.error.reason?.key).toBe('callbacks.tooFar');
   });
+
+  it('worklists: a promise due today, then broken the next day; untouched cases; `n` serves promises before the queue', async () => {
+    const c = await ukCase();
+    const phone = c.contactPoints.find((p) => p.party === 'borrower' && (p.kind === 'mobile' || p.kind === 'phone') && !p.invalid);
+    const today = london(t.clock.now().toISOString()).toISODate()!;
+    await t.call('contacts.log', {
+      caseId: c.id, channel: 'call', contactPointId: phone?.id ?? null, result: 'connected', outcome: 'promise_to_pay',
+      identityVerified: true, promise: { amountMinor: 5_000, dueDate: today },
+    });
+    const dueToday = await t.call<WorklistRow[]>('callbacks.worklist', { kind: 'promises_today' });
+    expect(dueToday.map((r) => r.caseId)).toContain(c.id);
+    expect((await t.call<WorklistRow[]>('callbacks.worklist', { kind: 'broken_promises' })).map((r) => r.caseId)).not.toContain(c.id);
+    const untouched = await t.call<WorklistRow[]>('callbacks.worklist', { kind: 'untouched', days: 1, limit: 500 });
+    expect(untouched.map((r) => r.caseId)).not.toContain(c.id); // contacted just now
+
+    t.clock.advance(24 * 60 * 60_000);
+    const broken = await t.call<WorklistRow[]>('callbacks.worklist', { kind: 'broken_promises' });
+    expect(broken.map((r) => r.caseId)).toContain(c.id);
+    const next = await t.call<NextCaseResult>('cases.next', {});
+    expect(['promise_due', 'installment_due', 'promise_broken', 'installment_broken']).toContain(next.kind);
+  });
 });
