@@ -15,10 +15,12 @@ import { promises } from './methods/promises';
 import { sync } from './methods/sync';
 import { supervisor } from './methods/supervisor';
 import { exportJobs } from './methods/exports';
+import { callbacks } from './methods/callbacks';
+import { inbound } from './methods/inbound';
 import type { InputOf, MethodSpec, OutputOf } from './method';
 import type { Result } from './result';
 
-export const contract = { app, auth, users, audit, cases, contacts, promises, letters, complaints, overrides, privacy, sync, supervisor, exports: exportJobs } as const;
+export const contract = { app, auth, users, audit, cases, contacts, promises, letters, complaints, overrides, privacy, sync, supervisor, exports: exportJobs, callbacks, inbound } as const;
 
 export type Contract = typeof contract;
 export type Namespace = keyof Contract;

@@ -10,6 +10,7 @@ import * as outboxCounts from './0008_outbox_counts';
 import * as activitiesExport from './0009_activities_export';
 import * as auditIndexes from './0010_audit_indexes';
 import * as ledger from './0011_ledger';
+import * as callbacks from './0012_callbacks';
 import * as appendOnly from './0013_append_only';
 
 export interface Migration {
@@ -30,7 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, ...activitiesExport },
   { version: 10, ...auditIndexes },
   { version: 11, ...ledger },
-  { version: 12, name: 'reserved', sql: '' },
+  { version: 12, ...callbacks },
   { version: 13, ...appendOnly },
 ];
 

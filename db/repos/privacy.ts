@@ -62,6 +62,8 @@ export const privacyRepo = {
     stmt(db, `UPDATE activities SET text = '${PURGED}' WHERE case_id = ? AND text IS NOT NULL AND text <> '${PURGED}'`).run(caseId);
     stmt(db, `UPDATE complaints SET description = '${PURGED}', response = CASE WHEN response IS NULL THEN NULL ELSE '${PURGED}' END WHERE case_id = ?`).run(caseId);
     stmt(db, `UPDATE cases SET affordability_json = NULL, assessment_json = NULL WHERE id = ?`).run(caseId);
+    // A callback's note is free text like an activity's (migration 12 lets only the note change once closed).
+    stmt(db, `UPDATE callbacks SET note = '${PURGED}' WHERE case_id = ? AND note <> '' AND note <> '${PURGED}'`).run(caseId);
     stmt(db, 'DELETE FROM case_search WHERE rowid = (SELECT rowid FROM cases WHERE id = ?)').run(caseId);
   },
 };

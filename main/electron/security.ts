@@ -5,8 +5,11 @@ import { isAppUrl } from './origin';
 /** The one policy for every response (common/security/csp.ts): 'self' is app://casedesk. */
 export const CSP = CONTENT_SECURITY_POLICY;
 
-/** Schemes the OS may open for us. http is deliberately absent. */
-export const EXTERNAL_SCHEMES: ReadonlySet<string> = new Set(['https:', 'mailto:']);
+/** Schemes the OS may open for us: a revealed number dials, an address writes. No web pages (http or https). */
+export const EXTERNAL_SCHEMES: ReadonlySet<string> = new Set(['tel:', 'mailto:']);
+
+/** A dialable number and nothing else: digits, one leading "+", and the usual separators. */
+const TEL = /^tel:\+?[0-9][0-9().\- ]{2,31}$/;
 
 /** Request schemes the renderer may load at all; anything else (http, ws, file, ftp) is cancelled. */
 const LOADABLE_SCHEMES: ReadonlySet<string> = new Set(['data:', 'blob:', 'devtools:']);
@@ -49,13 +52,22 @@ export function applySessionPolicy(ses: Session): void {
   ses.setDevicePermissionHandler(() => false);
 }
 
-/** Per-webContents policy: no navigation, no new windows, no webviews. */
+/**
+ * Per-webContents policy: no navigation, no new windows, no webviews. A click on a `tel:` or
+ * `mailto:` link is the one navigation handed on — to the OS, never loaded in the window.
+ */
 export function hardenWebContents(contents: WebContents): void {
-  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    void openExternalSafely(url);
+  });
   contents.on('will-frame-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    void openExternalSafely(url);
+    return { action: 'deny' };
+  });
 }
 
 /** Hooks every webContents the app ever creates, including ones we did not create ourselves. */
@@ -64,11 +76,10 @@ export function installWebContentsPolicy(): void {
 }
 
 /**
- * The URL to hand to the OS, or null. Parsed with URL, never substring-matched; credentials in
- * the URL are refused. With `allowedHosts`, an https URL's hostname must equal one of them exactly,
- * so `https://example.com.evil.tld` and `https://example.com@evil.tld` do not pass as example.com.
+ * The URL to hand to the OS, or null: only `tel:` (a plain number) and `mailto:`. Parsed with URL,
+ * never substring-matched; credentials in the URL are refused.
  */
-export function externalUrlOrNull(raw: unknown, allowedHosts?: ReadonlySet<string>): string | null {
+export function externalUrlOrNull(raw: unknown): string | null {
   if (typeof raw !== 'string' || raw.length > 2048) return null;
   let url: URL;
   try {
@@ -78,16 +89,13 @@ export function externalUrlOrNull(raw: unknown, allowedHosts?: ReadonlySet<strin
   }
   if (!EXTERNAL_SCHEMES.has(url.protocol)) return null;
   if (url.username !== '' || url.password !== '') return null;
-  if (url.protocol === 'https:') {
-    if (url.hostname === '') return null;
-    if (allowedHosts && !allowedHosts.has(url.hostname)) return null;
-  }
+  if (url.protocol === 'tel:' && !TEL.test(url.href)) return null;
   return url.href;
 }
 
 /** Opens allow-listed URLs in the OS; returns whether it did. */
-export async function openExternalSafely(raw: unknown, allowedHosts?: ReadonlySet<string>): Promise<boolean> {
-  const url = externalUrlOrNull(raw, allowedHosts);
+export async function openExternalSafely(raw: unknown): Promise<boolean> {
+  const url = externalUrlOrNull(raw);
   if (url === null) return false;
   await shell.openExternal(url, { activate: true });
   return true;

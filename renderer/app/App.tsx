@@ -13,6 +13,7 @@ import { errorText } from './errors';
 import { QueueView } from '../features/queue/QueueView';
 import { CaseView } from '../features/case/CaseView';
 import { useNextCase } from '../features/queue/useNextCase';
+import { DayLoopBar } from '../features/dayloop/CallbackReminder';
 import { hasStoredLanguage, languageFromLocale, setLanguage } from './i18n';
 
 // The supervisor console (and its charting library, about half of the renderer's code) is loaded
@@ -51,6 +52,7 @@ export function App() {
         {t('shell.skipToContent')}
       </a>
       <TopBar />
+      <DayLoopBar />
       {sessionError ? (
         <div className="banner banner-error" role="alert">
           {t('shell.sessionFailed')} {errorText(sessionError, t)}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog';
 
 const GROUPS: { title: string; keys: [string, string][] }[] = [
-  { title: 'help.everywhere', keys: [['?', 'help.keys.help'], ['n', 'help.keys.next']] },
+  { title: 'help.everywhere', keys: [['?', 'help.keys.help'], ['n', 'help.keys.next'], ['t', 'dayloop.help.inbound'], ['w', 'dayloop.help.worklists']] },
   {
     title: 'help.queue',
     keys: [
@@ -26,6 +26,9 @@ const GROUPS: { title: string; keys: [string, string][] }[] = [
       ['x', 'actions.complaint'],
       ['o', 'actions.outcome'],
       ['r', 'help.keys.reload'],
+      ['b', 'dayloop.help.callback'],
+      ['0', 'dayloop.help.noAnswer'],
+      ['1–9', 'dayloop.help.resultKeys'],
       ['Ctrl+Enter', 'help.keys.submit'],
     ],
   },

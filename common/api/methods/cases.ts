@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../method';
 import { CaseStatusSchema, FreeText, Id, MinorUnits, Reason } from '../schemas';
 import type { AffordabilityView, CaseDetail, QueuePage } from '../types';
+import type { NextCaseResult } from '../types-dayloop';
 
 export const QUEUE_SORTS = ['priority', 'balance', 'dpd', 'nextAction', 'nextContact', 'reference'] as const;
 export const BUCKETS = ['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7+'] as const;
@@ -35,8 +36,8 @@ export const RevealInput = z.strictObject({
 export const cases = {
   queue: method<QueuePage>()(QueueQuery, { description: 'A page of the work queue, prioritised by default.' }),
   get: method<CaseDetail>()(z.strictObject({ caseId: Id }), { description: 'One case with its timeline.' }),
-  next: method<{ caseId: string | null }>()(z.strictObject({ placementId: Id.optional() }), {
-    description: 'The top case that may lawfully be contacted now.',
+  next: method<NextCaseResult>()(z.strictObject({ placementId: Id.optional() }), {
+    description: 'The next case to work now (callbacks due, promises due, then the queue; attempted cases rest) and why.',
   }),
   reveal: method<{ value: string }>()(RevealInput, {
     description: 'Unmask one personal-data field; needs a reason; audited.',

@@ -10,6 +10,11 @@ export const CheckContactInput = z.strictObject({
   contactPointId: Id.nullable().optional(),
   text: FreeText.nullable().optional(),
   collectors: z.number().int().min(1).max(10).default(1),
+  // The call as recorded so far, so the live check applies the call steps (US-DISCLOSURE, UK-IDV).
+  direction: z.enum(['outbound', 'inbound']).optional(),
+  result: ContactResultSchema.optional(),
+  disclosureConfirmed: z.boolean().optional(),
+  identityVerified: z.boolean().optional(),
 });
 
 export const LogContactInput = z

@@ -4,6 +4,7 @@ export type {
   Channel,
   ContactPointFlags,
   ContactResult,
+  Conversation,
   Decision,
   ExtraTerm,
   Facts,
@@ -25,6 +26,7 @@ export type {
 } from './types';
 export { ACTION_PURPOSES, CHANNELS, CONTACT_RESULTS, PARTIES, PRESET_IDS } from './types';
 export { evaluate } from './evaluate';
+export { evaluateUnsolicited } from './unsolicited';
 export { nextLawfulContact } from './next-contact';
 export { PolicyError, resolvePolicy } from './policy';
 export type { Tightening } from './policy-schema';

@@ -117,12 +117,26 @@ export interface Action {
   channel: Channel;
   party: Party;
   contact: string;
+  /** How messages name the contact point (the masked number); `contact` is its id, used only to count. */
+  contactLabel?: string;
   debts: string[];
   collectors: number;
   text: string | null;
   purpose?: ActionPurpose;
   /** Merge-field values of the letter being sent (CN-LETTER checks the required ones are filled). */
   fields?: Record<string, string>;
+  /** What the collector records of the call or visit itself: its result and the steps attested (rules/call-steps.ts). */
+  conversation?: Conversation;
+}
+
+/** A call or visit as recorded: with a connected borrower it is a right-party conversation. */
+export interface Conversation {
+  result: ContactResult;
+  direction: 'outbound' | 'inbound';
+  /** US: the mini-Miranda (initial communication) or "from a debt collector" (later) was given. */
+  disclosureConfirmed: boolean;
+  /** UK: identity and verification passed before the account was discussed. */
+  identityVerified: boolean;
 }
 
 export interface Reason {

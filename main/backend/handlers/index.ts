@@ -16,6 +16,8 @@ import { promiseHandlers } from './promises';
 import { syncHandlers } from './sync';
 import { supervisorHandlers } from './supervisor';
 import { exportHandlers } from './exports';
+import { callbackHandlers } from './callbacks';
+import { inboundHandlers } from './inbound';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
@@ -33,6 +35,8 @@ export const handlers: HandlerTable = {
   sync: syncHandlers,
   supervisor: supervisorHandlers,
   exports: exportHandlers,
+  callbacks: callbackHandlers,
+  inbound: inboundHandlers,
 };
 
 export function checkHandlerTable(table: Record<string, Record<string, unknown>>): void {

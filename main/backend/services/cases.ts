@@ -1,4 +1,4 @@
-/** Reading cases: the work queue, one case in full, the next case to work, and audited reveals. */
+/** Reading cases: the work queue, one case in full and audited reveals (the next case: next-case.ts). */
 import { AppError } from '../../../common/api/result';
 import type { z } from 'zod';
 import type { QueueQuery, RevealInput } from '../../../common/api/methods/cases';
@@ -158,18 +158,6 @@ export const caseService = {
       offset: q.offset,
       asOf: nowIso,
     };
-  },
-
-  next(ctx: CallContext, placementId: string | undefined): { caseId: string | null } {
-    const nowIso = ctx.app.clock.now().toISOString();
-    const filter: QueueFilter = {
-      assigneeIds: visibleAssignees(ctx.app.db, ctx.actor),
-      statuses: ['open', 'promise', 'plan'],
-      contactableAt: nowIso,
-    };
-    if (placementId) filter.placementId = placementId;
-    const [top] = queueRepo.page(ctx.app.db, filter, 'priority', 'desc', 0, 1, nowIso);
-    return { caseId: top?.id ?? null };
   },
 
   get(ctx: CallContext, caseId: string): CaseDetail {

@@ -3,15 +3,22 @@
  *   block             → only the decision is written (and audited); GUARDRAIL_BLOCKED is returned
  *   warn needing OK   → as block, with APPROVAL_REQUIRED, unless an approved override is presented
  *   allow / warn      → activity + decision + chain + outbox + audit + case flags, all or nothing
+ * Outbound contacts get the whole engine, with the call's result and attested steps (a right-party
+ * conversation without them is blocked). Inbound contacts and notes are not attempts: only the call
+ * steps and the language check apply (evaluateUnsolicited). A language finding on any record marks
+ * the activity for QA review (activity_marks 'qa_review'). What the collector attests (disclosure,
+ * ID&V, collectors on a visit) goes into the chain record with who attested it and when.
  */
 import type { z } from 'zod';
 import { AppError } from '../../../common/api/result';
 import type { CheckContactInput, LogContactInput } from '../../../common/api/methods/contacts';
 import type { Decision, LogContactResult, OutcomeCode } from '../../../common/api/types';
-import { evaluate, type Action } from '../../../common/domain/guardrails';
+import { evaluate, evaluateUnsolicited, type Action, type Conversation } from '../../../common/domain/guardrails';
+import { maskContact } from '../../../common/domain/privacy/mask';
 import { newId } from '../../../common/ids';
 import { activitiesRepo } from '../../../db/repos/activities';
 import { casesRepo, type CaseRow, type FlagName } from '../../../db/repos/cases';
+import { marksRepo } from '../../../db/repos/marks';
 import { overridesRepo } from '../../../db/repos/overrides';
 import { placementsRepo } from '../../../db/repos/placements';
 import { promisesRepo } from '../../../db/repos/promises';
@@ -41,7 +48,13 @@ function assertOpen(c: CaseRow): void {
 function buildAction(
   ctx: CallContext,
   c: CaseRow,
-  input: { channel: Action['channel']; contactPointId?: string | null | undefined; text?: string | null | undefined; collectors: number },
+  input: {
+    channel: Action['channel'];
+    contactPointId?: string | null | undefined;
+    text?: string | null | undefined;
+    collectors: number;
+    conversation?: Conversation | undefined;
+  },
 ): Action {
   const debts = casesRepo.debts(ctx.app.db, c.id).map((d) => d.reference);
   const point = input.contactPointId ? casesRepo.contactPoint(ctx.app.db, input.contactPointId) : undefined;
@@ -50,7 +63,7 @@ function buildAction(
       issues: [{ path: ['contactPointId'], message: 'not a contact point of this case' }],
     });
   }
-  return {
+  const action: Action = {
     channel: input.channel,
     party: partyOf(point),
     contact: point?.id ?? `${input.channel}:none`,
@@ -58,20 +71,45 @@ function buildAction(
     collectors: input.collectors,
     text: input.text ?? null,
   };
+  // Messages name the number as the collector sees it (masked), never the contact point's id.
+  if (point) action.contactLabel = maskContact(point.kind, point.value);
+  if (input.conversation) action.conversation = input.conversation;
+  return action;
 }
 
-function decide(ctx: CallContext, c: CaseRow, action: Action, now: Date, identityVerified = false): Decision {
+/** The call or visit as recorded, for the call-step rules; absent for written channels and pre-call checks without a result. */
+function conversationOf(input: {
+  channel: string;
+  result?: Conversation['result'] | undefined;
+  direction?: Conversation['direction'] | undefined;
+  disclosureConfirmed?: boolean | undefined;
+  identityVerified?: boolean | undefined;
+}): Conversation | undefined {
+  if ((input.channel !== 'call' && input.channel !== 'visit') || input.result === undefined) return undefined;
+  return {
+    result: input.result,
+    direction: input.direction ?? 'outbound',
+    disclosureConfirmed: input.disclosureConfirmed === true,
+    identityVerified: input.identityVerified === true,
+  };
+}
+
+function decide(ctx: CallContext, c: CaseRow, action: Action, now: Date, opts: { identityVerified?: boolean; unsolicited?: boolean } = {}): Decision {
   const placement = placementsRepo.byId(ctx.app.db, c.placement_id);
   if (!placement) throw new AppError('INTERNAL', 'The case has no placement.');
   const { facts } = factsFor(ctx.app.db, c, now, action.contact);
-  if (identityVerified) facts.identityVerified = true;
-  return evaluate(policyFor(placement), facts, action, now);
+  if (opts.identityVerified) facts.identityVerified = true;
+  return (opts.unsolicited ? evaluateUnsolicited : evaluate)(policyFor(placement), facts, action, now);
 }
 
 export const contactService = {
   check(ctx: CallContext, input: z.output<typeof CheckContactInput>): Decision {
     const c = loadCase(ctx, input.caseId, 'contact.check');
-    return decide(ctx, c, buildAction(ctx, c, input), ctx.app.clock.now());
+    const action = buildAction(ctx, c, { ...input, conversation: conversationOf(input) });
+    return decide(ctx, c, action, ctx.app.clock.now(), {
+      identityVerified: input.identityVerified === true,
+      unsolicited: input.direction === 'inbound',
+    });
   },
 
   log(ctx: CallContext, input: z.output<typeof LogContactInput>): LogContactResult {
@@ -80,20 +118,19 @@ export const contactService = {
     assertOpen(c);
     const now = ctx.app.clock.now();
     const at = now.toISOString();
-    // Notes and inbound contacts are not contact attempts: nothing to refuse, but language still matters.
-    const evaluated = input.channel !== 'note' && input.direction === 'outbound';
+    // Notes and inbound contacts are not contact attempts: only the call steps and the language check apply.
+    const unsolicited = input.channel === 'note' || input.direction === 'inbound';
     const action = buildAction(ctx, c, {
-      // A note is not evaluated; the action only names its party and contact point (channel unused).
-      channel: input.channel === 'note' ? 'letter' : input.channel,
+      // A note's action only names its party and contact point; its text is checked as a transcript.
+      channel: input.channel === 'note' ? 'call' : input.channel,
       contactPointId: input.contactPointId,
       text: input.text,
       collectors: input.collectors,
+      conversation: input.channel === 'note' ? undefined : conversationOf(input),
     });
 
     const outcome = db.transaction((): LogContactResult & { refused?: 'GUARDRAIL_BLOCKED' | 'APPROVAL_REQUIRED' } => {
-      const decision: Decision = evaluated
-        ? decide(ctx, c, action, now, input.identityVerified)
-        : { verdict: 'allow', reasons: [], nextAllowedAt: null, policyVersion: placementsRepo.byId(db, c.placement_id)?.policy_version ?? '', zonesUsed: [], zoneAssumed: false };
+      const decision = decide(ctx, c, action, now, { identityVerified: input.identityVerified, unsolicited });
       const decisionId = newId();
       activitiesRepo.insertDecision(db, {
         id: decisionId,
@@ -178,8 +215,17 @@ export const contactService = {
           collectorId: ctx.actor.id,
           decisionId,
           disclosureConfirmed: input.disclosureConfirmed,
+          // Attested by the signed-in collector at the time of recording (issue 16, item 8).
+          identityVerified: input.identityVerified,
+          collectors: input.collectors,
+          attestedBy: ctx.actor.id,
+          attestedAt: at,
         },
       });
+      const findings = decision.reasons.filter((r) => r.severity === 'qa').map((r) => r.rule);
+      if (findings.length > 0) {
+        marksRepo.insert(db, { id: newId(), activity_id: activityId, mark: 'qa_review', reason: `language check: ${[...new Set(findings)].join(', ')}`, at });
+      }
       const flag = OUTCOME_FLAGS[input.outcome];
       if (flag) casesRepo.setFlag(db, c.id, flag, true, at);
       if (input.promise) {

@@ -5,6 +5,7 @@ import type { CaseDetail, ContactPointView } from '../../../common/api/types';
 import { useCase, revealKey, type RevealField } from './caseStore';
 import { RevealDialog, type RevealTarget } from './RevealDialog';
 import { LocalClock } from './LocalClock';
+import { contactHref } from '../dayloop/contactHref';
 
 function MaskedValue({
   value,
@@ -12,6 +13,7 @@ function MaskedValue({
   label,
   field,
   contactPointId,
+  href,
   onReveal,
 }: {
   value: string;
@@ -19,6 +21,8 @@ function MaskedValue({
   label: string;
   field: RevealField;
   contactPointId?: string;
+  /** Once revealed, the value is this link (tel: or mailto:), which the desktop shell hands to the OS. */
+  href?: string | null;
   onReveal(target: RevealTarget): void;
 }) {
   const { t } = useTranslation();
@@ -32,7 +36,13 @@ function MaskedValue({
   return (
     <span className="masked">
       <span ref={valueRef} tabIndex={revealed ? -1 : undefined} className={revealed ? 'masked-value is-revealed' : 'masked-value'} data-testid={`value-${field}`}>
-        {revealed ?? value}
+        {revealed && href ? (
+          <a href={href} data-testid="contact-link">
+            {revealed}
+          </a>
+        ) : (
+          (revealed ?? value)
+        )}
       </span>
       {revealed ? (
         <span className="badge badge-muted">{t('reveal.shown')}</span>
@@ -63,7 +73,7 @@ function ContactPointRow({ cp, onReveal }: { cp: ContactPointView; onReveal(targ
         {cp.relation && cp.relation !== 'self' ? <span className="muted small">{t(`relation.${cp.relation}`, { defaultValue: cp.relation })}</span> : null}
         {cp.label ? <span className="muted small">{cp.label}</span> : null}
       </div>
-      <MaskedValue value={cp.value} revealed={revealed} label={label} field="contactPoint" contactPointId={cp.id} onReveal={onReveal} />
+      <MaskedValue value={cp.value} revealed={revealed} label={label} field="contactPoint" contactPointId={cp.id} href={revealed ? contactHref(cp.kind, revealed) : null} onReveal={onReveal} />
       <div className="cp-flags">
         {cp.invalid ? <span className="badge badge-severe">{t('contactPoint.invalid')}</span> : null}
         {cp.workplaceProhibited ? <span className="badge badge-severe">{t('contactPoint.workplaceProhibited')}</span> : null}

@@ -17,6 +17,7 @@ import { LogContactPanel } from '../contact/LogContactPanel';
 import { useContact } from '../contact/contactStore';
 import { ACTION_KEYS, CaseActionBar, CaseDialogHost, actionEnabled } from './CaseActions';
 import { useCaseDialogs, type CaseDialog } from '../../stores/caseDialogs';
+import { CaseCallbacks } from '../dayloop/CaseCallbacks';
 
 export function CaseView({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
@@ -133,6 +134,7 @@ export function CaseView({ caseId }: { caseId: string }) {
         </div>
       ) : null}
       <CaseActionBar detail={detail} />
+      <CaseCallbacks detail={detail} />
       <ContactabilityBanner detail={detail} />
       <div className="case-body">
         <div className="case-col case-col-facts">

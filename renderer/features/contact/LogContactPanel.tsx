@@ -1,22 +1,33 @@
 /**
- * Log a contact. The guardrails are checked live as the collector picks the channel, the point and
- * types the text, so the decision is on screen before anything is recorded.
+ * Log a contact. The guardrails are checked live as the collector picks the channel, the point, the
+ * result and the call steps and types the text, so the decision is on screen before anything is
+ * recorded. A call's result has no default; `0` picks "no answer", `1`–`9` a result by its place.
+ * Where the preset requires a call step (US disclosure, UK ID&V), Submit waits for it.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, ContactResult, OutcomeCode } from '../../../common/api/types';
 import { useContact } from './contactStore';
-import { ACTIVITY_CHANNELS, contactPointsFor, disclosureKind, needsDisclosure, outcomesFor, resultsFor } from './contactRules';
+import { ACTIVITY_CHANNELS, contactPointsFor, disclosureKind, needsDisclosure, outcomesFor, requiredStepRule, resultForKey, resultsFor } from './contactRules';
+import { CallbackFields, callbackValid, emptyCallback, type CallbackDraft } from '../dayloop/CallbackFields';
+import { borrowerZone, scheduleCallback } from '../dayloop/CaseCallbacks';
+import { formatDateTime, money, todayLocal } from '../../app/format';
 import { DecisionPanel } from '../../components/DecisionPanel';
 import { errorText } from '../../app/errors';
+import { toApiError } from '../../app/api';
 import { useUi } from '../../stores/ui';
 import { useSession } from '../../stores/session';
 import { parseMoneyInput } from '../../../common/domain/money/format';
-import { money, todayLocal } from '../../app/format';
 import { DisclosureScript } from './DisclosureScript';
 import { ApprovalRequest } from './ApprovalRequest';
 
 const CHECK_DEBOUNCE_MS = 300;
+
+/** A field the collector types into: digit keys there are text, not result shortcuts. */
+function typesText(target: EventTarget | null): boolean {
+  if (target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
+}
 
 export function LogContactPanel({ detail, onClose, onLogged }: { detail: CaseDetail; onClose(): void; onLogged(): void }) {
   const { t, i18n } = useTranslation();
@@ -32,17 +43,19 @@ export function LogContactPanel({ detail, onClose, onLogged }: { detail: CaseDet
   const info = useSession((s) => s.info);
   const first = useRef<HTMLSelectElement>(null);
 
+  const [callback, setCallback] = useState<CallbackDraft | null>(null);
+
   useEffect(() => first.current?.focus(), []);
 
   // The live check: re-run when anything the guardrails look at changes.
   useEffect(() => {
     const timer = window.setTimeout(() => void runCheck(detail.id), CHECK_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [detail.id, draft.channel, draft.contactPointId, draft.text, draft.collectors, draft.direction, runCheck]);
+  }, [detail.id, draft.channel, draft.contactPointId, draft.text, draft.collectors, draft.direction, draft.result, draft.disclosureConfirmed, draft.identityVerified, runCheck]);
 
   const points = contactPointsFor(draft.channel, detail.contactPoints);
   const point = detail.contactPoints.find((p) => p.id === draft.contactPointId) ?? null;
-  const outcomes = outcomesFor(draft.channel, draft.result);
+  const outcomes = draft.result ? outcomesFor(draft.channel, draft.result) : [];
   const showDisclosure = needsDisclosure(draft.channel, draft.result, point?.party ?? null, draft.outcome);
   const dkind = disclosureKind(detail.placement.preset);
   const currency = detail.balance.currency;
@@ -52,7 +65,12 @@ export function LogContactPanel({ detail, onClose, onLogged }: { detail: CaseDet
   const needsPoint = draft.channel !== 'note' && draft.channel !== 'visit' && draft.direction === 'outbound';
   const missingPoint = needsPoint && !draft.contactPointId;
   const disclosureMissing = showDisclosure && (dkind === 'idv' ? !draft.identityVerified : !draft.disclosureConfirmed);
-  const canSubmit = !submitting && !promiseInvalid && !missingPoint;
+  const stepRule = requiredStepRule(detail.placement.preset);
+  // The engine refuses this (rules/call-steps.ts); Submit waits rather than record only a refusal.
+  const stepMissing = disclosureMissing && stepRule !== null;
+  const resultMissing = draft.result === null || draft.outcome === null;
+  const callbackInvalid = callback !== null && !callbackValid(callback);
+  const canSubmit = !submitting && !promiseInvalid && !missingPoint && !resultMissing && !stepMissing && !callbackInvalid;
 
   const doSubmit = async () => {
     if (!canSubmit) return;
@@ -63,7 +81,22 @@ export function LogContactPanel({ detail, onClose, onLogged }: { detail: CaseDet
       return;
     }
     const v = result.decision.verdict;
-    useUi.getState().notify('success', v === 'warn' ? t('contact.loggedWithWarning') : t('contact.logged'));
+    const qa = result.decision.reasons.filter((r) => r.severity === 'qa');
+    if (qa.length > 0) {
+      // Recorded, and marked for QA review: the collector sees what the language check found.
+      const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+      useUi.getState().notify('info', t('dayloop.contact.qaMarked', { findings: qa.map((r) => `${r.rule}: ${r.message[lang]}`).join(' ') }));
+    } else useUi.getState().notify('success', v === 'warn' ? t('contact.loggedWithWarning') : t('contact.logged'));
+    if (callback) {
+      try {
+        const cb = await scheduleCallback(detail, callback, 'contact');
+        useUi.getState().notify('success', t('dayloop.callback.scheduled', { when: formatDateTime(cb.dueAt, i18n.language, cb.zone) }));
+        setCallback(null);
+      } catch (err) {
+        // The contact is recorded; only the callback failed (e.g. an unlawful time): say why.
+        useUi.getState().notify('error', errorText(toApiError(err).body, t));
+      }
+    }
     onLogged();
   };
 
@@ -101,6 +134,13 @@ export function LogContactPanel({ detail, onClose, onLogged }: { detail: CaseDet
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             void doSubmit();
+            return;
+          }
+          if (e.ctrlKey || e.metaKey || e.altKey || typesText(e.target)) return;
+          const picked = resultForKey(draft.channel, e.key);
+          if (picked) {
+            e.preventDefault();
+            update({ result: picked }, detail);
           }
         }}
       >
@@ -152,19 +192,29 @@ export function LogContactPanel({ detail, onClose, onLogged }: { detail: CaseDet
         {draft.channel !== 'note' ? (
           <label className="field">
             <span>{t('contact.result')}</span>
-            <select value={draft.result} onChange={(e) => update({ result: e.target.value as ContactResult }, detail)} data-testid="contact-result">
-              {resultsFor(draft.channel).map((r) => (
+            <select
+              value={draft.result ?? ''}
+              onChange={(e) => update({ result: (e.target.value || null) as ContactResult | null }, detail)}
+              aria-invalid={draft.result === null}
+              aria-describedby={`${id}-result-keys`}
+              data-testid="contact-result"
+            >
+              {draft.result === null ? <option value="">{t('dayloop.contact.chooseResult')}</option> : null}
+              {resultsFor(draft.channel).map((r, i) => (
                 <option key={r} value={r}>
-                  {t(`enum.result.${r}`)}
+                  {t(`enum.result.${r}`)} ({r === 'no_answer' ? '0' : i + 1})
                 </option>
               ))}
             </select>
+            <span className="field-help" id={`${id}-result-keys`}>
+              {t('dayloop.contact.resultKeys')}
+            </span>
           </label>
         ) : null}
         {draft.channel !== 'note' ? (
           <label className="field">
             <span>{t('contact.outcome')}</span>
-            <select value={draft.outcome} onChange={(e) => update({ outcome: e.target.value as OutcomeCode }, detail)} data-testid="contact-outcome">
+            <select value={draft.outcome ?? ''} disabled={draft.result === null} onChange={(e) => update({ outcome: e.target.value as OutcomeCode }, detail)} data-testid="contact-outcome">
               {outcomes.map((o) => (
                 <option key={o} value={o}>
                   {t(`outcome.${o}`)}
@@ -212,7 +262,7 @@ export function LogContactPanel({ detail, onClose, onLogged }: { detail: CaseDet
           <span className="field-help">{t('contact.textHelp')}</span>
         </label>
         <div className="field-wide contact-check" aria-live="polite" data-testid="contact-check">
-          {draft.channel === 'note' || draft.direction === 'inbound' ? (
+          {draft.channel === 'note' ? (
             <p className="muted small">{t('contact.noCheckNeeded')}</p>
           ) : shownDecision ? (
             <DecisionPanel decision={shownDecision} timeZone={zone} headline={blocked ? t('contact.blockedHeadline') : t('contact.checkHeadline')} testId="contact-decision" />
@@ -231,7 +281,20 @@ export function LogContactPanel({ detail, onClose, onLogged }: { detail: CaseDet
             {errorText(submitError, t)}
           </p>
         ) : null}
-        {disclosureMissing ? <p className="form-warning field-wide">{dkind === 'idv' ? t('contact.idvMissing') : t('contact.disclosureMissing')}</p> : null}
+        {draft.channel !== 'note' ? (
+          <label className="check field-wide">
+            <input type="checkbox" checked={callback !== null} onChange={(e) => setCallback(e.target.checked ? emptyCallback(borrowerZone(detail)) : null)} data-testid="contact-callback" />
+            <span>{t('dayloop.callback.afterContact')}</span>
+          </label>
+        ) : null}
+        {callback ? <CallbackFields draft={callback} zone={borrowerZone(detail)} onChange={setCallback} /> : null}
+        {disclosureMissing ? (
+          <p className={`${stepMissing ? 'form-error' : 'form-warning'} field-wide`} data-testid="step-missing">
+            {dkind === 'idv' ? t('contact.idvMissing') : t('contact.disclosureMissing')}
+            {stepMissing ? ` ${t('dayloop.contact.stepRequired', { rule: stepRule })}` : ''}
+          </p>
+        ) : null}
+        {resultMissing && draft.channel !== 'note' ? <p className="form-warning field-wide">{t('dayloop.contact.resultRequired')}</p> : null}
         <div className="form-actions field-wide">
           <span className="muted small">{t('contact.submitHint')}</span>
           <button type="submit" className={`btn ${check?.verdict === 'block' ? 'btn-danger' : 'btn-primary'}`} disabled={!canSubmit} data-testid="contact-submit">

@@ -59,9 +59,25 @@ export function outcomesFor(channel: ActivityChannel, result: ContactResult): re
   return OUTCOMES_FOR[result];
 }
 
-/** A conversation with the borrower (or guarantor) by phone: the disclosure / ID&V step applies. */
-export function needsDisclosure(channel: ActivityChannel, result: ContactResult, party: ContactPointView['party'] | null, outcome: OutcomeCode): boolean {
-  return channel === 'call' && result === 'connected' && party !== 'third_party' && outcome !== 'third_party' && outcome !== 'wrong_number';
+/** A conversation with the borrower (or guarantor) by phone or in person: the disclosure / ID&V step applies. */
+export function needsDisclosure(channel: ActivityChannel, result: ContactResult | null, party: ContactPointView['party'] | null, outcome: OutcomeCode | null): boolean {
+  return (channel === 'call' || channel === 'visit') && result === 'connected' && party !== 'third_party' && outcome !== 'third_party' && outcome !== 'wrong_number';
+}
+
+/** The block rule the engine applies to a right-party conversation without the step (rules/call-steps.ts); none for cn. */
+export function requiredStepRule(preset: PresetId): 'US-DISCLOSURE' | 'UK-IDV' | null {
+  return preset === 'us-regf' ? 'US-DISCLOSURE' : preset === 'uk-conc' ? 'UK-IDV' : null;
+}
+
+/**
+ * The result a key picks in the contact form: `0` is "no answer" (one key for the commonest
+ * result), `1`–`9` the channel's results in the order listed. Null when the key picks nothing.
+ */
+export function resultForKey(channel: ActivityChannel, key: string): ContactResult | null {
+  const results = RESULTS_FOR[channel];
+  if (key === '0') return results.includes('no_answer') ? 'no_answer' : null;
+  if (!/^[1-9]$/.test(key)) return null;
+  return results[Number(key) - 1] ?? null;
 }
 
 export type DisclosureKind = 'script' | 'idv';

@@ -13,8 +13,9 @@ export interface ContactDraft {
   channel: ActivityChannel;
   contactPointId: string | null;
   direction: 'outbound' | 'inbound';
-  result: ContactResult;
-  outcome: OutcomeCode;
+  /** No default for a call or visit: the collector must choose (a rushed Submit must not count a conversation). */
+  result: ContactResult | null;
+  outcome: OutcomeCode | null;
   text: string;
   disclosureConfirmed: boolean;
   identityVerified: boolean;
@@ -24,13 +25,14 @@ export interface ContactDraft {
 }
 
 export function emptyDraft(detail: CaseDetail | null, channel: ActivityChannel = 'call'): ContactDraft {
-  const result = resultsFor(channel)[0]!;
+  const results = resultsFor(channel);
+  const result = results.length === 1 ? results[0]! : null;
   return {
     channel,
     contactPointId: detail ? defaultContactPoint(channel, detail.contactPoints) : null,
     direction: 'outbound',
     result,
-    outcome: outcomesFor(channel, result)[0]!,
+    outcome: result ? outcomesFor(channel, result)[0]! : null,
     text: '',
     disclosureConfirmed: false,
     identityVerified: false,
@@ -66,7 +68,8 @@ interface ContactState {
 let checkSeq = 0;
 
 /** The likely outcome for a result: a conversation on a third party's number is a third-party contact. */
-function defaultOutcome(draft: ContactDraft, detail: CaseDetail | null): OutcomeCode {
+function defaultOutcome(draft: ContactDraft, detail: CaseDetail | null): OutcomeCode | null {
+  if (draft.result === null) return null;
   const options = outcomesFor(draft.channel, draft.result);
   const party = detail?.contactPoints.find((p) => p.id === draft.contactPointId)?.party;
   if (party === 'third_party' && options.includes('third_party')) return 'third_party';
@@ -108,7 +111,7 @@ export const useContact = create<ContactState>((set, get) => ({
 
   async runCheck(caseId) {
     const d = get().draft;
-    if (d.channel === 'note' || d.direction === 'inbound') {
+    if (d.channel === 'note') {
       set({ check: null, checking: false, checkError: null });
       return;
     }
@@ -122,6 +125,10 @@ export const useContact = create<ContactState>((set, get) => ({
           contactPointId: d.contactPointId,
           text: d.text.trim() ? d.text : null,
           collectors: d.collectors,
+          direction: d.direction,
+          ...(d.result ? { result: d.result } : {}),
+          disclosureConfirmed: d.disclosureConfirmed,
+          identityVerified: d.identityVerified,
         }),
       );
       if (seq === checkSeq) set({ check: decision, checking: false, checkError: null });
@@ -133,6 +140,8 @@ export const useContact = create<ContactState>((set, get) => ({
   async submit(detail) {
     const d = get().draft;
     if (get().submitting) return null;
+    const { result: chosen, outcome } = d;
+    if (chosen === null || outcome === null) return null; // the form says so; this guards a stray Ctrl+Enter
     let promise: { amountMinor: number; dueDate: string } | undefined;
     if (d.outcome === 'promise_to_pay') {
       const amountMinor = parseMoneyInput(d.promiseAmount, detail.balance.currency);
@@ -148,8 +157,8 @@ export const useContact = create<ContactState>((set, get) => ({
           channel: d.channel,
           contactPointId: d.channel === 'note' ? null : d.contactPointId,
           direction: d.direction,
-          result: d.result,
-          outcome: d.outcome,
+          result: chosen,
+          outcome,
           text: d.text.trim() ? d.text : null,
           disclosureConfirmed: d.disclosureConfirmed,
           identityVerified: d.identityVerified,

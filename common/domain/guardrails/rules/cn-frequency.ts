@@ -1,6 +1,6 @@
 import { lenderNote, level, type Hit } from '../context';
 import { isCnUnanswered, isOutboundCall, samePerson } from '../counting';
-import { join, msg, nextAt } from './msg';
+import { join, msg, nextAt, contactName } from './msg';
 import type { Rule } from './types';
 
 /** CN-UNANSWERED: unanswered attempts per contact point per local day — warn from the 5th, block the 7th. */
@@ -25,8 +25,8 @@ export const cnUnansweredRule: Rule = (ctx, tc) => {
         message: () =>
           join(
             msg(
-              `已拦截：号码 ${ctx.action.contact} 今日（借款人当地）已有 ${today.length} 次未接通${note['zh-CN']}，每日上限 ${max} 次。`,
-              `Blocked: ${today.length} unanswered attempts to ${ctx.action.contact} today (borrower-local)${note.en}; the daily limit is ${max}.`,
+              `已拦截：号码 ${contactName(ctx.action)} 今日（借款人当地）已有 ${today.length} 次未接通${note['zh-CN']}，每日上限 ${max} 次。`,
+              `Blocked: ${today.length} unanswered attempts to ${contactName(ctx.action)} today (borrower-local)${note.en}; the daily limit is ${max}.`,
             ),
             nextAt(release, g.zone),
           ),
@@ -37,8 +37,8 @@ export const cnUnansweredRule: Rule = (ctx, tc) => {
         severity: 'warn',
         message: () =>
           msg(
-            `注意：这将是今日对号码 ${ctx.action.contact} 的第 ${ordinal} 次未接通尝试${note['zh-CN']}（上限 ${max} 次）。`,
-            `Caution: this would be unanswered attempt ${ordinal} to ${ctx.action.contact} today${note.en} (limit ${max}).`,
+            `注意：这将是今日对号码 ${contactName(ctx.action)} 的第 ${ordinal} 次未接通尝试${note['zh-CN']}（上限 ${max} 次）。`,
+            `Caution: this would be unanswered attempt ${ordinal} to ${contactName(ctx.action)} today${note.en} (limit ${max}).`,
           ),
       });
     }

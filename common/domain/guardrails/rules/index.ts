@@ -1,3 +1,4 @@
+import { callStepsRule } from './call-steps';
 import { cnConnectedRule, cnUnansweredRule } from './cn-frequency';
 import { holidayRule } from './holidays';
 import { hoursRule } from './hours';
@@ -26,6 +27,7 @@ export const RULES: readonly RuleSpec[] = [
   { fn: usPatternRule, timed: false },
   { fn: textRule, timed: false },
   { fn: contentRule, timed: false },
+  { fn: callStepsRule, timed: false },
   { fn: caseWarningsRule, timed: false },
 ];
 

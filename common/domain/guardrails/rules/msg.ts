@@ -21,3 +21,8 @@ export const CHANNEL_NAMES: Record<string, Msg> = {
   letter: msg('信函', 'letter'),
   visit: msg('上门', 'visit'),
 };
+
+/** The contact point as messages name it: its masked label, never the internal id when a label is known. */
+export function contactName(a: { contact: string; contactLabel?: string }): string {
+  return a.contactLabel ?? a.contact;
+}

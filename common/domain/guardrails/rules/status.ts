@@ -1,5 +1,5 @@
 import { level, type EvalCtx, type Hit, type Msg } from '../context';
-import { CHANNEL_NAMES, msg } from './msg';
+import { CHANNEL_NAMES, msg, contactName } from './msg';
 import type { Rule } from './types';
 
 function pause(ctx: EvalCtx, rule: string, message: Msg): Hit[] {
@@ -66,7 +66,7 @@ export const statusRule: Rule = (ctx) => {
     hits.push(...pause(ctx, `${p}-OPT-OUT`, msg(`已拦截：借款人已退订${ch['zh-CN']}联系。`, `Blocked: the borrower opted out of contact by ${ch.en}.`)));
   }
   if (ctx.facts.contactFlags?.[a.contact]?.workplaceProhibited) {
-    hits.push(...pause(ctx, `${p}-WORKPLACE`, msg(`已拦截：${a.contact} 为工作场所联系方式，雇主禁止此类联系。`, `Blocked: ${a.contact} is at the workplace and the employer prohibits such contact.`)));
+    hits.push(...pause(ctx, `${p}-WORKPLACE`, msg(`已拦截：${contactName(a)} 为工作场所联系方式，雇主禁止此类联系。`, `Blocked: ${contactName(a)} is at the workplace and the employer prohibits such contact.`)));
   }
   return hits;
 };

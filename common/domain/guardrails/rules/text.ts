@@ -7,7 +7,7 @@ import type { Rule } from './types';
 const WRITTEN = new Set(['sms', 'email', 'letter']);
 
 /** US: nothing has yet been communicated to the consumer, so this is the initial communication. */
-function isInitialCommunication(ctx: EvalCtx): boolean {
+export function isInitialCommunication(ctx: EvalCtx): boolean {
   if (ctx.facts.firstContactAt !== undefined) return false;
   return Number.isNaN(earliestCommunication(ctx));
 }
@@ -78,7 +78,9 @@ export const contentRule: Rule = (ctx) => {
     }
   }
   const idv = level(ctx, 'UK-IDV');
-  if (idv && a.channel === 'call' && a.party !== 'third_party' && ctx.facts.identityVerified !== true) {
+  // A right-party conversation without ID&V is refused whatever was said (rules/call-steps.ts).
+  const conversationIdv = a.conversation !== undefined && a.conversation.result === 'connected';
+  if (idv && a.channel === 'call' && a.party !== 'third_party' && ctx.facts.identityVerified !== true && !a.conversation?.identityVerified && !conversationIdv) {
     if (a.text !== null && mentionsDebt(a.text)) {
       hits.push({
         rule: 'UK-IDV',

@@ -1,6 +1,6 @@
 import { historyWhere, level, type Entry, type Hit } from '../context';
 import { isConversation } from '../counting';
-import { join, msg, nextAt } from './msg';
+import { join, msg, nextAt, contactName } from './msg';
 import type { Rule } from './types';
 
 function refusalHit(rule: string, severity: Hit['severity'], contact: string): Hit {
@@ -22,7 +22,7 @@ export const cnThirdPartyRule: Rule = (ctx, tc) => {
   const rule = 'CN-THIRD-PARTY';
   const severity = level(ctx, rule);
   if (!severity || ctx.action.party !== 'third_party') return [];
-  if (ctx.facts.thirdPartyRefusals?.includes(ctx.action.contact)) return [refusalHit(rule, severity, ctx.action.contact)];
+  if (ctx.facts.thirdPartyRefusals?.includes(ctx.action.contact)) return [refusalHit(rule, severity, contactName(ctx.action))];
 
   const attempts = historyWhere(ctx, (e) => e.party === 'borrower' && e.channel === 'call' && e.direction !== 'inbound').sort(
     (a, b) => b.t - a.t,
@@ -80,7 +80,7 @@ export const usThirdPartyRule: Rule = (ctx) => {
   const severity = level(ctx, rule);
   const a = ctx.action;
   if (!severity || a.party !== 'third_party') return [];
-  if (ctx.facts.thirdPartyRefusals?.includes(a.contact)) return [refusalHit(rule, severity, a.contact)];
+  if (ctx.facts.thirdPartyRefusals?.includes(a.contact)) return [refusalHit(rule, severity, contactName(a))];
   const hits: Hit[] = [];
   if (a.purpose !== undefined && a.purpose !== 'location') {
     hits.push({
@@ -123,5 +123,5 @@ export const ukThirdPartyRule: Rule = (ctx) => {
   const severity = level(ctx, rule);
   if (!severity || ctx.action.party !== 'third_party') return [];
   if (!ctx.facts.thirdPartyRefusals?.includes(ctx.action.contact)) return [];
-  return [refusalHit(rule, severity, ctx.action.contact)];
+  return [refusalHit(rule, severity, contactName(ctx.action))];
 };

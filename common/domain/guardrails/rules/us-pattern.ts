@@ -2,7 +2,7 @@ import { level, type Hit } from '../context';
 import { countsAsRegFCall, isOutboundCall, samePerson } from '../counting';
 import { holidayOn } from '../holidays';
 import { isoWeekday, MINUTE } from '../time';
-import { msg } from './msg';
+import { msg, contactName } from './msg';
 import type { Rule } from './types';
 
 /** US-PATTERN: call patterns that can rebut compliance even under the caps. Warnings only. */
@@ -26,8 +26,8 @@ export const usPatternRule: Rule = (ctx, tc) => {
       severity,
       message: () =>
         msg(
-          `注意：${p.unansweredMinutes} 分钟内已对 ${ctx.action.contact} 拨打过一次未接通电话，连续拨打可能被视为骚扰。`,
-          `Caution: an unanswered call to ${ctx.action.contact} within the last ${p.unansweredMinutes} minutes; back-to-back calls can show intent to harass.`,
+          `注意：${p.unansweredMinutes} 分钟内已对 ${contactName(ctx.action)} 拨打过一次未接通电话，连续拨打可能被视为骚扰。`,
+          `Caution: an unanswered call to ${contactName(ctx.action)} within the last ${p.unansweredMinutes} minutes; back-to-back calls can show intent to harass.`,
         ),
     });
   }
