@@ -9,6 +9,7 @@ import * as reportFrames from './0007_report_frames';
 import * as outboxCounts from './0008_outbox_counts';
 import * as activitiesExport from './0009_activities_export';
 import * as auditIndexes from './0010_audit_indexes';
+import * as agencyAddress from './0015_agency_address';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, ...outboxCounts },
   { version: 9, ...activitiesExport },
   { version: 10, ...auditIndexes },
+  { version: 11, name: 'reserved', sql: '' },
+  { version: 12, name: 'reserved', sql: '' },
+  { version: 13, name: 'reserved', sql: '' },
+  { version: 14, name: 'reserved', sql: '' },
+  { version: 15, ...agencyAddress },
 ];
 
 export function checkRegistry(list: readonly Migration[]): void {
