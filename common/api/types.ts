@@ -3,6 +3,7 @@
  * ISO-8601 UTC strings; calendar dates are YYYY-MM-DD. Personal data arrives masked unless revealed.
  */
 import type { Decision, PresetId, Channel, Party, ContactResult } from '../domain/guardrails';
+import type { LetterType } from '../domain/templates/letters/types';
 
 export type { Decision, PresetId, Channel, Party, ContactResult };
 
@@ -227,6 +228,8 @@ export interface TemplateSummary {
   kind: 'letter' | 'sms' | 'email';
   language: 'zh-CN' | 'en';
   name: string;
+  /** What the letter is for (common/domain/templates LETTER_TYPES); the screen names it in the user's language. */
+  letterType: LetterType;
 }
 
 export interface LintFinding {

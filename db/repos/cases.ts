@@ -178,6 +178,10 @@ export const casesRepo = {
   setAssignee(db: Db, caseId: string, userId: string, now: string): void {
     stmt(db, 'UPDATE cases SET assignee_id = ?, updated_at = ? WHERE id = ?').run(userId, now, caseId);
   },
+  /** The case's formal notice (e.g. a validation notice sent as a letter), as JSON. */
+  setNotice(db: Db, caseId: string, json: string, now: string): void {
+    stmt(db, 'UPDATE cases SET notice_json = ?, updated_at = ? WHERE id = ?').run(json, now, caseId);
+  },
   setAffordability(db: Db, caseId: string, json: string, now: string): void {
     stmt(db, 'UPDATE cases SET affordability_json = ?, updated_at = ? WHERE id = ?').run(json, now, caseId);
   },

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../common/api/result';
 import type { CheckContactInput, LogContactInput } from '../../../common/api/methods/contacts';
 import type { Decision, LogContactResult, OutcomeCode } from '../../../common/api/types';
-import { evaluate, type Action } from '../../../common/domain/guardrails';
+import { evaluate, type Action, type ActionPurpose } from '../../../common/domain/guardrails';
 import { newId } from '../../../common/ids';
 import { activitiesRepo } from '../../../db/repos/activities';
 import { casesRepo, type CaseRow, type FlagName } from '../../../db/repos/cases';
@@ -42,6 +42,7 @@ function buildAction(
   ctx: CallContext,
   c: CaseRow,
   input: { channel: Action['channel']; contactPointId?: string | null | undefined; text?: string | null | undefined; collectors: number },
+  purpose?: ActionPurpose,
 ): Action {
   const debts = casesRepo.debts(ctx.app.db, c.id).map((d) => d.reference);
   const point = input.contactPointId ? casesRepo.contactPoint(ctx.app.db, input.contactPointId) : undefined;
@@ -57,6 +58,7 @@ function buildAction(
     debts,
     collectors: input.collectors,
     text: input.text ?? null,
+    ...(purpose ? { purpose } : {}),
   };
 }
 
@@ -69,12 +71,13 @@ function decide(ctx: CallContext, c: CaseRow, action: Action, now: Date, identit
 }
 
 export const contactService = {
-  check(ctx: CallContext, input: z.output<typeof CheckContactInput>): Decision {
+  /** `purpose`: set only by services that send a letter of a known kind (letters), never from input. */
+  check(ctx: CallContext, input: z.output<typeof CheckContactInput>, purpose?: ActionPurpose): Decision {
     const c = loadCase(ctx, input.caseId, 'contact.check');
-    return decide(ctx, c, buildAction(ctx, c, input), ctx.app.clock.now());
+    return decide(ctx, c, buildAction(ctx, c, input, purpose), ctx.app.clock.now());
   },
 
-  log(ctx: CallContext, input: z.output<typeof LogContactInput>): LogContactResult {
+  log(ctx: CallContext, input: z.output<typeof LogContactInput>, purpose?: ActionPurpose): LogContactResult {
     const { db } = ctx.app;
     const c = loadCase(ctx, input.caseId, 'contact.log');
     assertOpen(c);
@@ -88,7 +91,7 @@ export const contactService = {
       contactPointId: input.contactPointId,
       text: input.text,
       collectors: input.collectors,
-    });
+    }, purpose);
 
     const outcome = db.transaction((): LogContactResult & { refused?: 'GUARDRAIL_BLOCKED' | 'APPROVAL_REQUIRED' } => {
       const decision: Decision = evaluated
