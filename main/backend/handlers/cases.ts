@@ -1,5 +1,6 @@
 import { caseService } from '../services/cases';
 import { outcomeService } from '../services/outcomes';
+import { reassignMany } from '../services/reassign-many';
 import type { NamespaceHandlers } from './types';
 
 export const caseHandlers: NamespaceHandlers<'cases'> = {
@@ -10,4 +11,5 @@ export const caseHandlers: NamespaceHandlers<'cases'> = {
   setOutcome: (input, ctx) => outcomeService.setOutcome(ctx, input),
   saveAffordability: (input, ctx) => outcomeService.saveAffordability(ctx, input),
   reassign: (input, ctx) => outcomeService.reassign(ctx, input),
+  reassignMany: (input, ctx) => reassignMany(ctx, input),
 };
