@@ -4,6 +4,7 @@
  */
 import type { Decision, PresetId, Channel, Party, ContactResult } from '../domain/guardrails';
 import type { ArrangementEnd, BalanceView } from './types-ledger';
+import type { LetterType } from '../domain/templates/letters/types';
 
 export type { Decision, PresetId, Channel, Party, ContactResult };
 
@@ -90,6 +91,8 @@ export interface QueueRow {
   promiseDue: string | null;
   lastContactAt: string | null;
   flags: CaseFlags;
+  /** The collector holding the case (shown to supervisors). */
+  assigneeId?: string | null;
 }
 
 export interface QueuePage {
@@ -234,6 +237,8 @@ export interface TemplateSummary {
   kind: 'letter' | 'sms' | 'email';
   language: 'zh-CN' | 'en';
   name: string;
+  /** What the letter is for (common/domain/templates LETTER_TYPES); the screen names it in the user's language. */
+  letterType: LetterType;
 }
 
 export interface LintFinding {
@@ -275,6 +280,10 @@ export interface OverrideView {
   decidedBy: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
+  /** What the collector tried to do, from the guardrail decision (free text is never stored there). */
+  action?: { channel: string; party: string } | null;
+  /** Each rule of the request once, with the engine's explanations (one per place it applied) in both languages. */
+  reasons?: { rule: string; messages: { 'zh-CN': string; en: string }[] }[];
 }
 
 export interface AffordabilityView {
@@ -285,4 +294,15 @@ export interface AffordabilityView {
   suggestedCount: number | null;
   notes: string;
   assessedAt: string;
+}
+
+/** Bulk reassignment (cases.reassignMany): the cases matched and where each collector's share went. */
+export interface ReassignManyResult {
+  fromAssigneeId: string;
+  /** Cases the filter matched (held by fromAssigneeId, not closed). */
+  matched: number;
+  /** Cases moved: 0 on a dry run. */
+  moved: number;
+  /** How many cases each target collector gets (or got). */
+  shares: { assigneeId: string; count: number }[];
 }

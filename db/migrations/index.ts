@@ -12,6 +12,7 @@ import * as auditIndexes from './0010_audit_indexes';
 import * as ledger from './0011_ledger';
 import * as callbacks from './0012_callbacks';
 import * as appendOnly from './0013_append_only';
+import * as agencyAddress from './0015_agency_address';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, ...ledger },
   { version: 12, ...callbacks },
   { version: 13, ...appendOnly },
+  { version: 14, name: 'reserved', sql: '' },
+  { version: 15, ...agencyAddress },
 ];
 
 export function checkRegistry(list: readonly Migration[]): void {

@@ -183,8 +183,20 @@ export const casesRepo = {
       `UPDATE cases SET status = 'closed', outcome = ?, outcome_reason = ?, next_contact_at = NULL, updated_at = ? WHERE id = ?`,
     ).run(outcome, reason, now, caseId);
   },
+  /** Cases a user holds in the given statuses (optionally one placement), in reference order. */
+  heldBy(db: Db, assigneeId: string, statuses: readonly string[], placementId: string | null): { id: string; reference: string }[] {
+    return stmt(
+      db,
+      `SELECT id, reference FROM cases INDEXED BY cases_assignee WHERE assignee_id = @assigneeId
+       AND status IN (SELECT value FROM json_each(@statuses)) AND (@placementId IS NULL OR placement_id = @placementId) ORDER BY reference`,
+    ).all({ assigneeId, statuses: JSON.stringify(statuses), placementId }) as { id: string; reference: string }[];
+  },
   setAssignee(db: Db, caseId: string, userId: string, now: string): void {
     stmt(db, 'UPDATE cases SET assignee_id = ?, updated_at = ? WHERE id = ?').run(userId, now, caseId);
+  },
+  /** The case's formal notice (e.g. a validation notice sent as a letter), as JSON. */
+  setNotice(db: Db, caseId: string, json: string, now: string): void {
+    stmt(db, 'UPDATE cases SET notice_json = ?, updated_at = ? WHERE id = ?').run(json, now, caseId);
   },
   setAffordability(db: Db, caseId: string, json: string, now: string): void {
     stmt(db, 'UPDATE cases SET affordability_json = ?, updated_at = ? WHERE id = ?').run(json, now, caseId);

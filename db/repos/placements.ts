@@ -20,6 +20,8 @@ export interface PlacementRow {
   retention_days: number;
   agency_name: string;
   agency_phone: string;
+  /** Postal address for letterheads (migration 15); '' when not set. */
+  agency_address?: string;
   status: 'active' | 'ended' | 'recalled';
   created_at: string;
 }
@@ -53,11 +55,11 @@ export const placementsRepo = {
       db,
       `INSERT INTO placements (id, lender_id, code, name, agreement_ref, preset, policy_json, policy_version, currency,
          default_timezone, start_date, end_date, target_minor, commission_bps, complaint_response_days, retention_days,
-         agency_name, agency_phone, status, created_at)
+         agency_name, agency_phone, agency_address, status, created_at)
        VALUES (@id, @lender_id, @code, @name, @agreement_ref, @preset, @policy_json, @policy_version, @currency,
          @default_timezone, @start_date, @end_date, @target_minor, @commission_bps, @complaint_response_days,
-         @retention_days, @agency_name, @agency_phone, @status, @created_at)`,
-    ).run(p);
+         @retention_days, @agency_name, @agency_phone, @agency_address, @status, @created_at)`,
+    ).run({ agency_address: '', ...p });
   },
   byId(db: Db, id: string): PlacementWithLender | undefined {
     return stmt(

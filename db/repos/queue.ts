@@ -40,6 +40,8 @@ export interface QueueRowRaw {
   flag_deceased: number;
   recalled_at: string | null;
   vulnerabilities_json: string;
+  /** Who holds the case (the supervisor's collector column). */
+  assignee_id: string | null;
 }
 
 // Sort expressions are chosen from this table, never built from input.
@@ -121,7 +123,7 @@ function where(f: QueueFilter): Where {
 const COLUMNS = `c.id, c.reference, b.full_name, p.code AS placement_code, p.preset, c.status, c.currency,
     c.balance_minor, c.dpd, c.priority, c.next_action_at, c.next_contact_at, c.promise_due, c.last_contact_at,
     c.flag_dispute, c.flag_cease, c.flag_complaint, c.flag_hardship, c.flag_attorney, c.flag_bankrupt,
-    c.flag_deceased, c.recalled_at, b.vulnerabilities_json`;
+    c.flag_deceased, c.recalled_at, b.vulnerabilities_json, c.assignee_id`;
 
 const JOINS = 'JOIN borrowers b ON b.id = c.borrower_id JOIN placements p ON p.id = c.placement_id';
 

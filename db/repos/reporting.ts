@@ -218,8 +218,8 @@ export type PromiseExportRow = [string, string, number, string, string, string, 
 export type DecisionExportRow = [string, string, string, string, string, string | null, string];
 /** [requestedAt, caseId, requestedBy, rulesJson, reason, status, decidedBy, decidedAt, decisionReason] */
 export type OverrideExportRow = [string, string, string, string, string, string, string | null, string | null, string | null];
-/** [openedAt, caseId, category, channel, status, dueAt, resolvedAt, description, assigneeId] */
-export type ComplaintExportRow = [string, string, string, string, string, string, string | null, string, string | null];
+/** [openedAt, caseId, category, channel, status, dueAt, resolvedAt, description, caseAssigneeId, handlerId (the complaint's own assignee)] */
+export type ComplaintExportRow = [string, string, string, string, string, string, string | null, string, string | null, string | null];
 
 const ACTIVITIES_WHERE = `a.at >= @from AND a.at < @to AND ${IN_SCOPE('a.collector_id')} AND ${PLACEMENT_OF_CASE('a.case_id')}`;
 const ACTIVITIES_KEYS: (keyof ReportParams)[] = ['from', 'to', 'scope', 'placementId'];
@@ -304,7 +304,7 @@ export const exportListings = {
     ['from', 'to', 'scope', 'placementId'],
   ),
   complaints: listing<ComplaintExportRow>(
-    'k.opened_at, k.case_id, k.category, k.channel, k.status, k.due_at, k.resolved_at, k.description, c.assignee_id',
+    'k.opened_at, k.case_id, k.category, k.channel, k.status, k.due_at, k.resolved_at, k.description, c.assignee_id, k.assignee_id',
     'complaints k INDEXED BY complaints_opened JOIN cases c ON c.id = k.case_id',
     `k.opened_at >= @from AND k.opened_at < @to AND ${IN_SCOPE('c.assignee_id')} AND ${PLACEMENT}`,
     'k.opened_at',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { method } from '../method';
 import { CaseStatusSchema, FreeText, Id, MinorUnits, Reason } from '../schemas';
-import type { AffordabilityView, CaseDetail, QueuePage } from '../types';
 import type { NextCaseResult } from '../types-dayloop';
+import type { AffordabilityView, CaseDetail, QueuePage, ReassignManyResult } from '../types';
 
 export const QUEUE_SORTS = ['priority', 'balance', 'dpd', 'nextAction', 'nextContact', 'reference'] as const;
 export const BUCKETS = ['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7+'] as const;
@@ -21,10 +21,19 @@ export const QueueQuery = z.strictObject({
       promiseDueToday: z.boolean().optional(),
       contactableNow: z.boolean().optional(),
       includeClosed: z.boolean().optional(),
+      /** One collector's cases (the supervisor's collector filter). */
+      assigneeId: Id.optional(),
     })
     .default({}),
 });
 export type QueueQueryInput = z.input<typeof QueueQuery>;
+
+export const ReassignManyInput = z.strictObject({
+  fromAssigneeId: Id,
+  toAssigneeIds: z.array(Id).min(1, 'pick at least one collector').max(50),
+  placementId: Id.optional(),
+  dryRun: z.boolean().default(false),
+});
 
 export const RevealInput = z.strictObject({
   caseId: Id,
@@ -57,5 +66,9 @@ export const cases = {
   reassign: method<{ caseId: string; assigneeId: string }>()(z.strictObject({ caseId: Id, assigneeId: Id }), {
     roles: ['supervisor', 'admin'],
     description: 'Move a case to another collector of the team (audited).',
+  }),
+  reassignMany: method<ReassignManyResult>()(ReassignManyInput, {
+    roles: ['supervisor', 'admin'],
+    description: 'Move every case a collector holds (optionally one placement) to one or more collectors of the team, shared out in turn; dryRun only counts (each case audited).',
   }),
 };

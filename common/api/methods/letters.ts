@@ -17,4 +17,7 @@ export const letters = {
   pdf: method<{ fileName: string; base64: string }>()(z.strictObject({ caseId: Id, activityId: Id }), {
     description: 'A sent letter rendered to PDF, with an embedded CJK font.',
   }),
+  draftPdf: method<{ fileName: string; base64: string }>()(z.strictObject({ caseId: Id, templateId: Id, contactPointId: Id.nullable().default(null) }), {
+    description: 'The letter as it would be sent now, as a PDF watermarked DRAFT; records no send (audited).',
+  }),
 };

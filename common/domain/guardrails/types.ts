@@ -97,13 +97,17 @@ export interface Facts {
   timeBarred?: boolean;
 }
 
-/** Why a message is sent; under a cease request only the permitted notices pass (US-CEASE). */
+/**
+ * Why a message is sent; under a cease request only the permitted notices pass (US-CEASE), and
+ * under a complaint pause only the complaint's own letters (acknowledgement, final response).
+ */
 export type ActionPurpose =
   | 'collection'
   | 'location'
   | 'validation_notice'
   | 'cease_acknowledgement'
-  | 'remedy_notice';
+  | 'remedy_notice'
+  | 'complaint_response';
 
 export const ACTION_PURPOSES: readonly ActionPurpose[] = [
   'collection',
@@ -111,6 +115,7 @@ export const ACTION_PURPOSES: readonly ActionPurpose[] = [
   'validation_notice',
   'cease_acknowledgement',
   'remedy_notice',
+  'complaint_response',
 ];
 
 export interface Action {

@@ -1,4 +1,5 @@
 import type { Lang, PresetId } from '../guardrails/types';
+import type { LetterType } from './letters/types';
 
 export const MERGE_FIELDS = [
   'borrowerName',
@@ -18,6 +19,21 @@ export const MERGE_FIELDS = [
   'disputeMethod',
   'accountCheckMethod',
   'optOut',
+  // Letters that can be mailed (issue 14): the agency's address, the itemization, the event.
+  'agencyAddress',
+  'itemizationDate',
+  'itemizationAmount',
+  'interestSince',
+  'feesSince',
+  'paymentsSince',
+  'creditsSince',
+  'validationEndDate',
+  'promiseAmount',
+  'promiseDate',
+  'planSchedule',
+  'complaintDate',
+  'complaintResponseDate',
+  'complaintResponse',
 ] as const;
 
 export type MergeField = (typeof MERGE_FIELDS)[number];
@@ -31,5 +47,7 @@ export interface MessageTemplate {
   lang: Lang;
   /** E-mails only. */
   subject?: string;
+  /** What the letter is for; absent means the standing collection letter or message. */
+  letter?: LetterType;
   body: string;
 }

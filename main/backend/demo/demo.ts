@@ -96,10 +96,10 @@ function seedPlacements(app: AppContext, now: Date): DemoPlacement[] {
   placementsRepo.insertLender(db, { id: nbank, code: 'NBANK', name: 'Northbridge Bank plc', phone: '+1 800 555 0100', complaint_channel: 'complaints@northbridge.example.com · +1 800 555 0199', public_key_pem: null, created_at: created });
   const start = isoDate(new Date(now.getTime() - 60 * DAY_MS));
   const end = isoDate(new Date(now.getTime() + 120 * DAY_MS));
-  const specs: (Omit<DemoPlacement, 'id'> & { code: string; name: string; lender: string; zone: string; target: number; agency: string; agencyPhone: string; responseDays: number })[] = [
-    { preset: 'cn', currency: 'CNY', person: cnPerson, share: 0.5, prefix: 'AX', code: 'CN-2026-Q4', name: '安信 2026 第四季度委案', lender: anxin, zone: 'Asia/Shanghai', target: 1_800_000_00, agency: '恒信催收服务有限公司', agencyPhone: '021-5555-0101', responseDays: 15 },
-    { preset: 'us-regf', currency: 'USD', person: usPerson, share: 0.25, prefix: 'NB-US', code: 'US-2026-11', name: 'Northbridge US cards, Nov 2026', lender: nbank, zone: 'America/New_York', target: 450_000_00, agency: 'Hengxin Recovery Services LLC', agencyPhone: '+1 212 555 0142', responseDays: 30 },
-    { preset: 'uk-conc', currency: 'GBP', person: ukPerson, share: 0.25, prefix: 'NB-UK', code: 'UK-2026-11', name: 'Northbridge UK loans, Nov 2026', lender: nbank, zone: 'Europe/London', target: 300_000_00, agency: 'Hengxin Recovery Services Ltd', agencyPhone: '+44 20 5555 0142', responseDays: 56 },
+  const specs: (Omit<DemoPlacement, 'id'> & { code: string; name: string; lender: string; zone: string; target: number; agency: string; agencyPhone: string; agencyAddress: string; responseDays: number })[] = [
+    { preset: 'cn', currency: 'CNY', person: cnPerson, share: 0.5, prefix: 'AX', code: 'CN-2026-Q4', name: '安信 2026 第四季度委案', lender: anxin, zone: 'Asia/Shanghai', target: 1_800_000_00, agency: '恒信催收服务有限公司', agencyPhone: '021-5555-0101', agencyAddress: '上海市黄浦区中山东一路18号12楼 200002', responseDays: 15 },
+    { preset: 'us-regf', currency: 'USD', person: usPerson, share: 0.25, prefix: 'NB-US', code: 'US-2026-11', name: 'Northbridge US cards, Nov 2026', lender: nbank, zone: 'America/New_York', target: 450_000_00, agency: 'Hengxin Recovery Services LLC', agencyPhone: '+1 212 555 0142', agencyAddress: '350 Fifth Avenue, Suite 4200\nNew York, NY 10118', responseDays: 30 },
+    { preset: 'uk-conc', currency: 'GBP', person: ukPerson, share: 0.25, prefix: 'NB-UK', code: 'UK-2026-11', name: 'Northbridge UK loans, Nov 2026', lender: nbank, zone: 'Europe/London', target: 300_000_00, agency: 'Hengxin Recovery Services Ltd', agencyPhone: '+44 20 5555 0142', agencyAddress: '1 Canada Square, Level 30\nLondon E14 5AB', responseDays: 56 },
   ];
   return specs.map((s) => {
     const id = newId();
@@ -125,6 +125,7 @@ function seedPlacements(app: AppContext, now: Date): DemoPlacement[] {
       retention_days: LENDER_RETENTION_DAYS,
       agency_name: s.agency,
       agency_phone: s.agencyPhone,
+      agency_address: s.agencyAddress,
       status: 'active',
       created_at: created,
     });

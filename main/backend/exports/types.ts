@@ -72,6 +72,8 @@ export interface Section {
   csvAfter?: CsvPart;
   /** Figures drawn as bar charts in the PDF. */
   charts?: BarChart[];
+  /** The PDF ends the table with a totals row (counts and single-currency amounts summed). */
+  totals?: boolean;
 }
 
 /** Rows of a section that another thread writes as CSV (split/), to be appended after the section's own. */

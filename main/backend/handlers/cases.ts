@@ -1,6 +1,7 @@
 import { caseService } from '../services/cases';
 import { outcomeService } from '../services/outcomes';
 import { claimCase, nextCaseService } from '../services/next-case';
+import { reassignMany } from '../services/reassign-many';
 import type { NamespaceHandlers } from './types';
 
 export const caseHandlers: NamespaceHandlers<'cases'> = {
@@ -15,4 +16,5 @@ export const caseHandlers: NamespaceHandlers<'cases'> = {
   setOutcome: (input, ctx) => outcomeService.setOutcome(ctx, input),
   saveAffordability: (input, ctx) => outcomeService.saveAffordability(ctx, input),
   reassign: (input, ctx) => outcomeService.reassign(ctx, input),
+  reassignMany: (input, ctx) => reassignMany(ctx, input),
 };

@@ -6,4 +6,5 @@ export const letterHandlers: NamespaceHandlers<'letters'> = {
   preview: (input, ctx) => letterService.preview(ctx, input),
   send: (input, ctx) => letterService.send(ctx, input),
   pdf: (input, ctx) => letterService.pdf(ctx, input),
+  draftPdf: (input, ctx) => letterService.draftPdf(ctx, input),
 };

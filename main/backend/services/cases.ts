@@ -16,6 +16,7 @@ import { evaluate } from '../../../common/domain/guardrails';
 import { casesRepo, type CaseRow, type ContactPointRow } from '../../../db/repos/cases';
 import { placementsRepo, type PlacementWithLender } from '../../../db/repos/placements';
 import { queueRepo, type QueueFilter, type QueueRowRaw } from '../../../db/repos/queue';
+import { narrowToCollector } from './queue-collector';
 import { usersRepo } from '../../../db/repos/users';
 import { appendAudit } from '../audit/audit';
 import type { CallContext } from '../context';
@@ -70,6 +71,7 @@ function toQueueRow(r: QueueRowRaw, now: string): QueueRow {
     promiseDue: r.promise_due,
     lastContactAt: r.last_contact_at,
     flags: flagsOf(r),
+    assigneeId: r.assignee_id,
   };
 }
 
@@ -127,7 +129,7 @@ export const caseService = {
     const nowIso = now.toISOString();
     const f = q.filters;
     const filter: QueueFilter = {
-      assigneeIds: visibleAssignees(db, ctx.actor),
+      assigneeIds: narrowToCollector(visibleAssignees(db, ctx.actor), f.assigneeId),
       statuses: f.status && f.status.length > 0 ? f.status : f.includeClosed ? [...ACTIVE_STATUSES, 'closed'] : ACTIVE_STATUSES,
     };
     if (f.placementId) filter.placementId = f.placementId;

@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../common/api/result';
 import type { CheckContactInput, LogContactInput } from '../../../common/api/methods/contacts';
 import type { Decision, LogContactResult, OutcomeCode } from '../../../common/api/types';
-import { evaluate, evaluateUnsolicited, type Action, type Conversation } from '../../../common/domain/guardrails';
+import { evaluate, evaluateUnsolicited, type Action, type ActionPurpose, type Conversation } from '../../../common/domain/guardrails';
 import { maskContact } from '../../../common/domain/privacy/mask';
 import { newId } from '../../../common/ids';
 import { activitiesRepo } from '../../../db/repos/activities';
@@ -55,6 +55,7 @@ function buildAction(
     collectors: number;
     conversation?: Conversation | undefined;
   },
+  purpose?: ActionPurpose,
 ): Action {
   const debts = casesRepo.debts(ctx.app.db, c.id).map((d) => d.reference);
   const point = input.contactPointId ? casesRepo.contactPoint(ctx.app.db, input.contactPointId) : undefined;
@@ -70,6 +71,7 @@ function buildAction(
     debts,
     collectors: input.collectors,
     text: input.text ?? null,
+    ...(purpose ? { purpose } : {}),
   };
   // Messages name the number as the collector sees it (masked), never the contact point's id.
   if (point) action.contactLabel = maskContact(point.kind, point.value);
@@ -103,16 +105,17 @@ function decide(ctx: CallContext, c: CaseRow, action: Action, now: Date, opts: {
 }
 
 export const contactService = {
-  check(ctx: CallContext, input: z.output<typeof CheckContactInput>): Decision {
+  /** `purpose`: set only by services that send a letter of a known kind (letters), never from input. */
+  check(ctx: CallContext, input: z.output<typeof CheckContactInput>, purpose?: ActionPurpose): Decision {
     const c = loadCase(ctx, input.caseId, 'contact.check');
-    const action = buildAction(ctx, c, { ...input, conversation: conversationOf(input) });
+    const action = buildAction(ctx, c, { ...input, conversation: conversationOf(input) }, purpose);
     return decide(ctx, c, action, ctx.app.clock.now(), {
       identityVerified: input.identityVerified === true,
       unsolicited: input.direction === 'inbound',
     });
   },
 
-  log(ctx: CallContext, input: z.output<typeof LogContactInput>): LogContactResult {
+  log(ctx: CallContext, input: z.output<typeof LogContactInput>, purpose?: ActionPurpose): LogContactResult {
     const { db } = ctx.app;
     const c = loadCase(ctx, input.caseId, 'contact.log');
     assertOpen(c);
@@ -127,7 +130,7 @@ export const contactService = {
       text: input.text,
       collectors: input.collectors,
       conversation: input.channel === 'note' ? undefined : conversationOf(input),
-    });
+    }, purpose);
 
     const outcome = db.transaction((): LogContactResult & { refused?: 'GUARDRAIL_BLOCKED' | 'APPROVAL_REQUIRED' } => {
       const decision = decide(ctx, c, action, now, { identityVerified: input.identityVerified, unsolicited });

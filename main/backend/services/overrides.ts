@@ -16,13 +16,26 @@ import { loadCase } from './cases';
 
 type Input<K extends keyof typeof overrideMethods> = z.output<(typeof overrideMethods)[K]['input']>;
 
+/** The decision's action and, for each rule of the request once, the engine's explanation. */
+function decisionDetail(ctx: CallContext, r: OverrideRow, rules: string[]): Pick<OverrideView, 'action' | 'reasons'> {
+  const d = activitiesRepo.decision(ctx.app.db, r.decision_id);
+  if (!d) return { action: null, reasons: [] };
+  const action = JSON.parse(d.action_json) as { channel?: string; party?: string };
+  const all = JSON.parse(d.reasons_json) as GuardrailReason[];
+  const reasons = rules.map((rule) => ({ rule, messages: all.filter((x) => x.rule === rule).map((x) => x.message) }));
+  return { action: { channel: action.channel ?? '', party: action.party ?? '' }, reasons };
+}
+
 function view(ctx: CallContext, r: OverrideRow): OverrideView {
+  // A rule the text trips at two places is one rule to approve.
+  const rules = [...new Set(JSON.parse(r.rules_json) as string[])];
   return {
     id: r.id,
     caseId: r.case_id,
     caseReference: casesRepo.byId(ctx.app.db, r.case_id)?.reference ?? '',
     decisionId: r.decision_id,
-    rules: JSON.parse(r.rules_json) as string[],
+    rules,
+    ...decisionDetail(ctx, r, rules),
     requestedBy: r.requested_by,
     requestedAt: r.requested_at,
     reason: r.reason,
@@ -42,7 +55,7 @@ export const overrideService = {
     if (decision.verdict === 'block') {
       throw new AppError('CONFLICT', 'A block cannot be overridden: only warnings that need approval can be.');
     }
-    const rules = reasons.filter((r) => r.severity === 'warn' && r.needsApproval).map((r) => r.rule);
+    const rules = [...new Set(reasons.filter((r) => r.severity === 'warn' && r.needsApproval).map((r) => r.rule))];
     if (rules.length === 0) throw new AppError('CONFLICT', 'This decision has no warning that needs approval.');
     const at = ctx.app.clock.now().toISOString();
     const row: OverrideRow = { id: newId(), case_id: c.id, decision_id: decision.id, rules_json: JSON.stringify(rules), requested_by: ctx.actor.id, requested_at: at, reason: input.reason, status: 'pending', decided_by: null, decided_at: null, decision_reason: null };

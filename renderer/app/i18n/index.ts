@@ -9,6 +9,8 @@ import authEn from '../../features/auth/i18n/en.json';
 import authZhCN from '../../features/auth/i18n/zh-CN.json';
 import dayloopEn from '../../features/dayloop/i18n/en.json';
 import dayloopZhCN from '../../features/dayloop/i18n/zh-CN.json';
+import lettersEn from '../../features/letters/i18n/en.json';
+import lettersZhCN from '../../features/letters/i18n/zh-CN.json';
 import reasonsEn from './reasons/en.json';
 import reasonsZhCN from './reasons/zh-CN.json';
 
@@ -49,8 +51,8 @@ export function initI18n(): typeof i18n {
     // Features with their own string files are merged in here, each under its own top-level key.
     // Features that keep their own strings (sign-in, the supervisor console) add one top-level key each.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...authZhCN, ...supervisorZhCN, ...dayloopZhCN, ...reasonsZhCN } },
-      en: { translation: { ...en, ...authEn, ...supervisorEn, ...dayloopEn, ...reasonsEn } },
+      'zh-CN': { translation: { ...zhCN, ...authZhCN, ...supervisorZhCN, ...dayloopZhCN, ...lettersZhCN, ...reasonsZhCN } },
+      en: { translation: { ...en, ...authEn, ...supervisorEn, ...dayloopEn, ...lettersEn, ...reasonsEn } },
     },
     lng,
     fallbackLng: 'en',

@@ -1,6 +1,7 @@
 /**
- * Letters and messages: pick a lender-approved template → see it merged with the case, with the
- * language check's findings highlighted and the guardrail decision → send → (letters) PDF.
+ * Letters and messages: pick a lender-approved template (named by what it is for) → see it merged
+ * with the case, with the language check's findings highlighted and the guardrail decision → (letters)
+ * a draft PDF before sending → send → (letters) the PDF as sent.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,9 +16,9 @@ import { contactPointsFor, defaultContactPoint } from '../contact/contactRules';
 import { afterChange } from '../case/afterChange';
 import { segments } from './highlight';
 import { downloadBase64 } from './download';
+import { sortTemplates, templateLabel } from './templateNames';
 
 const CHANNEL_OF: Record<TemplateSummary['kind'], Channel> = { letter: 'letter', sms: 'sms', email: 'email' };
-const KIND_ORDER: TemplateSummary['kind'][] = ['letter', 'sms', 'email'];
 
 export function LetterDialog({ detail, onClose }: { detail: CaseDetail; onClose(): void }) {
   const { t } = useTranslation();
@@ -40,9 +41,7 @@ export function LetterDialog({ detail, onClose }: { detail: CaseDetail; onClose(
   useEffect(() => {
     call((a) => a.letters.templates({ caseId: detail.id }))
       .then((list) => {
-        const sorted = [...list].sort(
-          (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || Number(b.language === borrowerLang) - Number(a.language === borrowerLang),
-        );
+        const sorted = sortTemplates(list, borrowerLang);
         setTemplates(sorted);
         const preferred = sorted.find((x) => x.language === borrowerLang) ?? sorted[0];
         if (preferred) setTemplateId(preferred.id);
@@ -85,6 +84,11 @@ export function LetterDialog({ detail, onClose }: { detail: CaseDetail; onClose(
     }
   });
 
+  const draft = useAction(async () => {
+    const file = await call((a) => a.letters.draftPdf({ caseId: detail.id, templateId, contactPointId }));
+    downloadBase64(file.fileName, file.base64);
+  });
+
   const pdf = useAction(async () => {
     if (!sentActivity) return;
     const file = await call((a) => a.letters.pdf({ caseId: detail.id, activityId: sentActivity }));
@@ -111,7 +115,7 @@ export function LetterDialog({ detail, onClose }: { detail: CaseDetail; onClose(
               {templates?.length === 0 ? <option value="">{t('letters.noTemplates')}</option> : null}
               {templates?.map((x) => (
                 <option key={x.id} value={x.id}>
-                  {x.name} · {t(`letters.kind.${x.kind}`)} · {t(`languages.${x.language}`)}
+                  {templateLabel(x, t)}
                 </option>
               ))}
             </select>
@@ -166,21 +170,31 @@ export function LetterDialog({ detail, onClose }: { detail: CaseDetail; onClose(
             ) : null}
           </div>
         ) : null}
+        {template?.letterType.startsWith('complaint_') ? (
+          <p className="muted" data-testid="letter-complaint-note">
+            {t('mailing.complaintLetter')}
+          </p>
+        ) : null}
         {decision ? <DecisionPanel decision={decision} headline={refused ? t('contact.blockedHeadline') : t('contact.checkHeadline')} testId="letter-decision" /> : null}
         {send.error ? (
           <p className="form-error" role="alert">
             {send.error}
           </p>
         ) : null}
-        {pdf.error ? (
+        {pdf.error || draft.error ? (
           <p className="form-error" role="alert">
-            {pdf.error}
+            {pdf.error ?? draft.error}
           </p>
         ) : null}
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
             {sentActivity ? t('common.close') : t('common.cancel')}
           </button>
+          {!sentActivity && channel === 'letter' ? (
+            <button type="button" className="btn" onClick={() => void draft.run()} disabled={!preview || draft.busy} title={t('mailing.draftHint')} data-testid="letter-draft-pdf">
+              {draft.busy ? t('common.working') : t('mailing.draftPdf')}
+            </button>
+          ) : null}
           {sentActivity && channel === 'letter' ? (
             <button type="button" className="btn btn-primary" onClick={() => void pdf.run()} disabled={pdf.busy} data-testid="letter-pdf">
               {pdf.busy ? t('common.working') : t('letters.pdf')}

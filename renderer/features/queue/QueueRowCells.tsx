@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../../common/api/types';
 import { FlagBadges, activeFlags } from '../../components/FlagBadges';
 import { formatDate, formatDateTime, formatInstant, money, todayLocal } from '../../app/format';
+import { CollectorCell } from './CollectorFilter';
 
 export function NextContactCell({ row }: { row: QueueRow }) {
   const { t, i18n } = useTranslation();
@@ -53,6 +54,9 @@ export function QueueRowCells({ row, onOpen }: { row: QueueRow; onOpen(): void }
       </span>
       <span role="gridcell" className="cell cell-muted" title={row.placementCode}>
         {row.placementCode}
+      </span>
+      <span role="gridcell" className="cell" data-testid="queue-collector">
+        <CollectorCell assigneeId={row.assigneeId} />
       </span>
       <span role="gridcell" className="cell cell-num">
         {money(row.balance, locale)}

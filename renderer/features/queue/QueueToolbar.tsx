@@ -2,6 +2,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PlacementSelect } from '../../components/PlacementSelect';
+import { CollectorSelect } from './CollectorFilter';
 import { BUCKETS, STATUSES, useQueue, type BucketFilter, type QueueSort, type SortDir } from './queueStore';
 import type { CaseStatus } from '../../../common/api/types';
 
@@ -41,7 +42,7 @@ export function QueueToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElem
 
   const anyFilter =
     search !== '' || filters.placementId !== null || filters.status !== null || filters.bucket !== null ||
-    filters.promiseDueToday || filters.contactableNow || filters.includeClosed;
+    filters.promiseDueToday || filters.contactableNow || filters.includeClosed || Boolean(filters.assigneeId);
 
   return (
     <div className="queue-toolbar" role="search" aria-label={t('queue.filtersLabel')}>
@@ -86,6 +87,7 @@ export function QueueToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElem
         <span>{t('queue.filter.placement')}</span>
         <PlacementSelect value={filters.placementId ?? ''} onChange={(placementId) => setFilter('placementId', placementId || null)} allLabel={t('queue.filter.all')} testId="filter-placement" />
       </label>
+      <CollectorSelect value={filters.assigneeId ?? null} onChange={(id) => setFilter('assigneeId', id)} />
       <label className="field field-inline">
         <span>{t('queue.filter.status')}</span>
         <select value={filters.status ?? ''} onChange={(e) => setFilter('status', (e.target.value || null) as CaseStatus | null)} data-testid="filter-status">

@@ -11,6 +11,7 @@ export const COLUMNS: Column[] = [
   { id: 'reference', label: 'queue.col.reference', sort: 'reference' },
   { id: 'borrower', label: 'queue.col.borrower' },
   { id: 'placement', label: 'queue.col.placement' },
+  { id: 'collector', label: 'queue.col.collector' },
   { id: 'balance', label: 'queue.col.balance', sort: 'balance', align: 'end' },
   { id: 'dpd', label: 'queue.col.dpd', sort: 'dpd', align: 'end' },
   { id: 'status', label: 'queue.col.status' },

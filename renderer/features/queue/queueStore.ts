@@ -37,6 +37,8 @@ export interface QueueFilters {
   promiseDueToday: boolean;
   contactableNow: boolean;
   includeClosed: boolean;
+  /** Supervisors: one collector's cases. */
+  assigneeId?: string | null;
 }
 
 export const EMPTY_FILTERS: QueueFilters = {
@@ -46,6 +48,7 @@ export const EMPTY_FILTERS: QueueFilters = {
   promiseDueToday: false,
   contactableNow: false,
   includeClosed: false,
+  assigneeId: null,
 };
 
 interface QueueState {
@@ -89,6 +92,7 @@ export function queryInput(s: Pick<QueueState, 'sort' | 'dir' | 'search' | 'filt
   if (f.status) filters.status = [f.status];
   if (f.bucket) filters.bucket = f.bucket;
   if (f.promiseDueToday) filters.promiseDueToday = true;
+  if (f.assigneeId) filters.assigneeId = f.assigneeId;
   if (f.contactableNow) filters.contactableNow = true;
   if (f.includeClosed || f.status === 'closed' || f.status === 'recalled') filters.includeClosed = true;
   const search = s.search.trim();

@@ -32,6 +32,20 @@ const VALUES: Record<Lang, MergeValues> = {
     disputeMethod: '致电 400-800-1234 或书面寄至出借方客服中心',
     accountCheckMethod: '登录出借方官方App查看账单明细',
     optOut: '回复T退订',
+    agencyAddress: '上海市黄浦区中山东一路18号12楼',
+    itemizationDate: '2026年3月1日',
+    itemizationAmount: '¥10,000.00',
+    interestSince: '¥1,200.00',
+    feesSince: '¥1,145.60',
+    paymentsSince: '¥0.00',
+    creditsSince: '¥0.00',
+    validationEndDate: '2026年4月5日',
+    promiseAmount: '¥500.00',
+    promiseDate: '2026年3月15日',
+    planSchedule: '第1期 2026年3月15日 ¥500.00\n第2期 2026年4月15日 ¥500.00',
+    complaintDate: '2026年2月20日',
+    complaintResponseDate: '2026年3月7日',
+    complaintResponse: '经核查，我们已更正您账户的联系记录，并向您致歉。',
   },
   en: {
     borrowerName: 'Jordan Smith',
@@ -51,6 +65,20 @@ const VALUES: Record<Lang, MergeValues> = {
     disputeMethod: 'write to Northwind Recovery LLC, PO Box 100, Springfield, or call (555) 010-2000',
     accountCheckMethod: 'sign in at lender.example/account',
     optOut: 'Reply STOP to opt out of texts and e-mails.',
+    agencyAddress: 'PO Box 100, Springfield, IL 62701',
+    itemizationDate: 'March 1, 2026',
+    itemizationAmount: '$1,000.00',
+    interestSince: '$150.00',
+    feesSince: '$84.56',
+    paymentsSince: '$0.00',
+    creditsSince: '$0.00',
+    validationEndDate: 'April 5, 2026',
+    promiseAmount: '$200.00',
+    promiseDate: 'March 15, 2026',
+    planSchedule: '1. March 15, 2026: $200.00\n2. April 15, 2026: $200.00',
+    complaintDate: 'February 20, 2026',
+    complaintResponseDate: 'March 7, 2026',
+    complaintResponse: 'We have checked your account, corrected the contact record and apologise for the calls you received.',
   },
 };
 
@@ -65,7 +93,9 @@ describe('approved templates', () => {
         }
       }
     }
-    expect(TEMPLATES).toHaveLength(18);
+    // 18 standing templates; 6 event letters × 3 presets × 2 languages; the US validation notice × 2.
+    expect(TEMPLATES).toHaveLength(18 + 36 + 2);
+    expect(new Set(TEMPLATES.map((t) => t.id)).size).toBe(TEMPLATES.length);
   });
 
   it('uses only known merge fields', () => {

@@ -24,7 +24,9 @@ export const statusRule: Rule = (ctx) => {
   if (flags.bankrupt) {
     hits.push(...pause(ctx, `${p}-BANKRUPTCY`, msg('已拦截：借款人处于破产程序中，暂停催收。', 'Blocked: the borrower is in bankruptcy; collection is paused.')));
   }
-  if (flags.complaintOpen) {
+  // The complaint's own acknowledgement and final response, in writing, are how the pause ends.
+  const complaintLetter = a.purpose === 'complaint_response' && (a.channel === 'letter' || a.channel === 'email');
+  if (flags.complaintOpen && !complaintLetter) {
     hits.push(...pause(ctx, `${p}-COMPLAINT`, msg('已拦截：存在未结投诉，投诉处理完毕前暂停联系。', 'Blocked: a complaint is open; contact is paused until it is resolved.')));
   }
   if (flags.cease) {

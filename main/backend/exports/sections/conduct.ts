@@ -48,6 +48,7 @@ export function conductSections(db: Db, p: ReportParams, labels: Labels, d: Omit
       ],
       total: summary.length,
       rows: () => summary,
+      totals: true,
       charts: [
         {
           title: '护栏警告与拦截 Guardrail warnings and blocks per collector',
@@ -110,21 +111,23 @@ export function conductSections(db: Db, p: ReportParams, labels: Labels, d: Omit
         { header: '受理时间 Opened (UTC)', type: 'instant', width: 19 },
         { header: '案件 Case', type: 'text', width: 14 },
         { header: '借款人 Borrower', type: 'text', width: 14 },
-        { header: '负责人 Assignee', type: 'text', width: 16 },
+        { header: '处理人 Handler', type: 'text', width: 16 },
+        { header: '催收员 Collector', type: 'text', width: 16 },
         { header: '类别 Category', type: 'text', width: 14 },
         { header: '渠道 Channel', type: 'text', width: 8 },
         { header: '状态 Status', type: 'text', width: 9 },
         { header: '答复期限 Due (UTC)', type: 'instant', width: 19 },
-        { header: '逾期 Overdue', type: 'bool', width: 6 },
+        { header: '逾期 Overdue', type: 'bool', width: 7 },
         { header: '结案 Resolved (UTC)', type: 'instant', width: 19 },
         { header: '描述 Description', type: 'text', width: 24 },
       ],
       total: exportListings.complaints.count(db, p),
       *rows(): Iterable<Cell[]> {
-        for (const [openedAt, caseId, category, channel, status, dueAt, resolvedAt, description, assigneeId] of exportListings.complaints.iterate(db, p)) {
+        // The handler is the complaint's own assignee (who answers it), not the case's collector.
+        for (const [openedAt, caseId, category, channel, status, dueAt, resolvedAt, description, collectorId, handlerId] of exportListings.complaints.iterate(db, p)) {
           const c = labels.caseOf(caseId);
           const open = status === 'open' || status === 'responded' || status === 'escalated';
-          yield [openedAt, c.reference, c.borrower, labels.user(assigneeId), category, channel, status, dueAt, open && dueAt < now, resolvedAt, labels.text(description)];
+          yield [openedAt, c.reference, c.borrower, labels.user(handlerId), labels.user(collectorId), category, channel, status, dueAt, open && dueAt < now, resolvedAt, labels.text(description)];
         }
       },
     },

@@ -64,6 +64,7 @@ export function performanceSections(d: Omit<DashboardView, 'remote'>): Section[]
       total: collectorRows.length,
       rows: () => collectorRows,
       charts,
+      totals: true,
     },
     {
       title: '委案 Placements',
@@ -77,6 +78,7 @@ export function performanceSections(d: Omit<DashboardView, 'remote'>): Section[]
       ],
       total: placementRows.length,
       rows: () => placementRows,
+      totals: true,
     },
   ];
 }

@@ -61,6 +61,24 @@ export function drawRow(doc: Doc, layout: TableLayout, y: number, cells: readonl
   }
 }
 
+/** A header row whose cells wrap (pre-wrapped lines per cell), shaded; returns its height. */
+export function drawHeaderRow(doc: Doc, layout: TableLayout, y: number, lines: readonly (readonly string[])[]): number {
+  const lineH = layout.size + 2;
+  const height = Math.max(1, ...lines.map((l) => l.length)) * lineH + 4;
+  doc.rect(layout.x, y - 2, layout.widths.reduce((a, b) => a + b, 0), height).fill('#e8ecf2');
+  doc.fillColor('#000000').fontSize(layout.size);
+  let x = layout.x;
+  for (let i = 0; i < layout.widths.length; i++) {
+    const w = layout.widths[i] ?? 0;
+    (lines[i] ?? []).forEach((line, n) => {
+      const tx = layout.rightAligned[i] ? x + w - 2 - estimateWidth(line, layout.size) : x + 2;
+      doc.text(line, tx, y + n * lineH, { lineBreak: false });
+    });
+    x += w;
+  }
+  return height;
+}
+
 const PALETTE = ['#3b6fb6', '#e08a2e', '#4f9d69', '#b64b5a'];
 
 /** A grouped vertical bar chart in the box (x, y, w, h), with values above the bars. */

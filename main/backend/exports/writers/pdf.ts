@@ -7,10 +7,11 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { findCjkFont } from '../../pdf/fonts';
-import { CHECK_EVERY, cellText, yieldToLoop } from './cells';
+import { CHECK_EVERY, yieldToLoop } from './cells';
 import { finished } from './files';
-import { drawBarChart, drawRow, drawWatermark, type TableLayout } from './pdf-draw';
-import { ExportCancelledError, KIND_TITLES, watermarkOf, type ExportRequest, type Section, type SectionResult } from '../types';
+import { drawBarChart, drawHeaderRow, drawRow, drawWatermark, estimateWidth, type TableLayout } from './pdf-draw';
+import { pdfCellText, totalsRow, wrapHeader } from './pdf-cells';
+import { ExportCancelledError, KIND_TITLES, watermarkOf, type Cell, type ExportRequest, type Section, type SectionResult } from '../types';
 
 export { PDF_ROWS_PER_SECTION } from './pdf-limits';
 import { PDF_ROWS_PER_SECTION } from './pdf-limits';
@@ -34,10 +35,12 @@ function cover(doc: Doc, req: ExportRequest, sections: readonly Section[], place
     ['数据来源 Source', '本工作站数据库 this workstation database (local)'],
     ...sections.map((s): [string, string] => [`行数 Rows · ${s.title}`, s.total > PDF_ROWS_PER_SECTION ? `${s.total} (first ${PDF_ROWS_PER_SECTION} shown)` : String(s.total)]),
   ];
+  // The values start after the longest label, so no label runs into its value.
+  const valueX = MARGIN + Math.max(230, ...lines.map(([k]) => estimateWidth(k, 11) + 24));
   let y = doc.y;
   for (const [k, v] of lines) {
     doc.fillColor('#555555').text(k, MARGIN, y, { lineBreak: false });
-    doc.fillColor('#000000').text(v, MARGIN + 230, y, { lineBreak: false });
+    doc.fillColor('#000000').text(v, valueX, y, { lineBreak: false });
     y += 20;
   }
   doc.fontSize(8).fillColor('#666666').text('SHA-256 and the Ed25519 signature of the workstation: see the .manifest.json beside this file.', MARGIN, y + 20, { lineBreak: false });
@@ -101,13 +104,13 @@ export async function writePdf(
     const bottom = () => doc.page.height - MARGIN - FOOTER;
     for (const s of sections) {
       const layout = layoutOf(doc, s);
-      const headers = s.columns.map((c) => c.header);
+      const headers = s.columns.map((c, k) => wrapHeader(c.header, (layout.widths[k] ?? 0) - 4, layout.size));
       const types = s.columns.map((c) => c.type);
+      const forTotals: Cell[][] = [];
       doc.addPage();
       doc.fillColor('#000000').fontSize(12).text(s.title, MARGIN, MARGIN, { lineBreak: false });
       let y = MARGIN + 22;
-      drawRow(doc, layout, y, headers, true);
-      y += layout.rowHeight;
+      y += drawHeaderRow(doc, layout, y, headers);
       let n = 0;
       let truncatedAt: number | undefined;
       for (const row of s.rows()) {
@@ -118,10 +121,10 @@ export async function writePdf(
         if (y + layout.rowHeight > bottom()) {
           doc.addPage();
           y = MARGIN;
-          drawRow(doc, layout, y, headers, true);
-          y += layout.rowHeight;
+          y += drawHeaderRow(doc, layout, y, headers);
         }
-        drawRow(doc, layout, y, row.map((c, k) => cellText(c, types[k] ?? 'text', true)));
+        drawRow(doc, layout, y, row.map((c, k) => pdfCellText(c, types[k] ?? 'text')));
+        if (s.totals) forTotals.push(row);
         y += layout.rowHeight;
         n++;
         if (++done % CHECK_EVERY === 0) {
@@ -129,6 +132,15 @@ export async function writePdf(
           onRow(done);
           await yieldToLoop();
         }
+      }
+      if (s.totals && n > 0 && truncatedAt === undefined) {
+        if (y + layout.rowHeight > bottom()) {
+          doc.addPage();
+          y = MARGIN;
+        }
+        doc.moveTo(MARGIN, y - 1).lineTo(MARGIN + layout.widths.reduce((a, b) => a + b, 0), y - 1).lineWidth(0.6).strokeColor('#333333').stroke();
+        drawRow(doc, layout, y + 1, totalsRow(s.columns, forTotals).map((c, k) => pdfCellText(c, types[k] ?? 'text')));
+        y += layout.rowHeight + 2;
       }
       if (n === 0) doc.fillColor('#666666').fontSize(8).text('— no rows in this period 本期间无记录 —', MARGIN, y + 4, { lineBreak: false });
       if (truncatedAt !== undefined) {

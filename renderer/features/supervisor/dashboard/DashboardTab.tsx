@@ -6,6 +6,7 @@ import { useDashboard } from '../dashboardStore';
 import { PeriodPicker } from './PeriodPicker';
 import { Freshness } from './Freshness';
 import { TeamSummary } from './TeamSummary';
+import { TodayPanel } from './TodayPanel';
 import { DashboardCharts } from './DashboardCharts';
 import { CollectorTable, PlacementTable } from './FigureTables';
 import { Definitions } from './Definitions';
@@ -43,6 +44,7 @@ export function DashboardTab() {
         <>
           <Freshness view={view} sync={sync} />
           <RecordIntegrity integrity={view.integrity} />
+          <TodayPanel />
           <TeamSummary team={view.team} />
           <DashboardCharts view={view} />
           <CollectorTable view={view} />

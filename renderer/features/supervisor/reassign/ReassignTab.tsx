@@ -8,6 +8,7 @@ import { useUi } from '../../../stores/ui';
 import { useReassign, RESULT_LIMIT } from '../reassignStore';
 import { assignable, useTeam } from '../teamStore';
 import { usePersonName } from '../usePeople';
+import { BulkReassign } from './BulkReassign';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -135,6 +136,7 @@ export function ReassignTab() {
                 <th scope="col">{t('supervisor.reassign.col.reference')}</th>
                 <th scope="col">{t('supervisor.reassign.col.borrower')}</th>
                 <th scope="col">{t('supervisor.reassign.col.placement')}</th>
+                <th scope="col">{t('supervisor.reassign.col.holder')}</th>
                 <th scope="col">{t('supervisor.reassign.col.status')}</th>
                 <th scope="col" className="num">{t('supervisor.reassign.col.balance')}</th>
               </tr>
@@ -172,6 +174,7 @@ export function ReassignTab() {
                     </th>
                     <td>{r.borrowerName}</td>
                     <td>{r.placementCode}</td>
+                    <td data-testid="sup-reassign-holder">{r.assigneeId ? nameOf(r.assigneeId) : '—'}</td>
                     <td>{t(`supervisor.reassign.status.${r.status}`)}</td>
                     <td className="num">{money(r.balance, l)}</td>
                   </tr>
@@ -192,6 +195,7 @@ export function ReassignTab() {
       >
         <p className="sup-selected" aria-live="polite">
           {selected ? t('supervisor.reassign.selected', { reference: selected.reference }) : t('supervisor.reassign.noneSelected')}
+          {selected?.assigneeId ? ` ${t('supervisor.reassign.heldBy', { who: nameOf(selected.assigneeId) ?? '—' })}` : null}
         </p>
         <label className="field">
           <span>{t('supervisor.reassign.collector')}</span>
@@ -219,6 +223,7 @@ export function ReassignTab() {
           {t('supervisor.reassign.lastDone', { reference: last.reference, who: nameOf(last.assigneeId) ?? '' })}
         </p>
       ) : null}
+      <BulkReassign />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { errorText } from '../../../app/errors';
 import { formatDateTime } from '../../../app/format';
 import { toApiError } from '../../../app/api';
 import { useUi } from '../../../stores/ui';
+import { useNavigation } from '../../../stores/navigation';
 import { FormActions } from '../../../components/FormActions';
 import { OVERRIDE_FILTERS, useReview } from '../reviewStore';
 import { reasonOk, MIN_REASON, MAX_REASON } from '../reason';
@@ -105,13 +106,17 @@ function OverrideCard({ item, onDecided }: { item: OverrideView; onDecided(): vo
   const [deciding, setDeciding] = useState<'approve' | 'refuse' | null>(null);
   const approveRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();
+  const openCase = useNavigation((s) => s.openCase);
   const l = i18n.language;
+  const said = (m: { 'zh-CN': string; en: string }) => (l === 'zh-CN' ? m['zh-CN'] || m.en : m.en || m['zh-CN']);
   return (
     <li className="sup-card" data-testid="sup-override-row" data-override-id={item.id} data-status={item.status}>
       <article aria-labelledby={headingId}>
         <div className="sup-card-head">
           <h3 id={headingId}>
-            <span className="sup-code">{item.caseReference}</span>
+            <button type="button" className="link-button sup-code" onClick={() => openCase(item.caseId)} title={t('supervisor.overrides.openCase')} data-testid="sup-override-case">
+              {item.caseReference}
+            </button>
           </h3>
           <span className={`badge ${STATUS_TONE[item.status]}`}>{t(`supervisor.overrides.status.${item.status}`)}</span>
           <span className="muted small">
@@ -119,14 +124,25 @@ function OverrideCard({ item, onDecided }: { item: OverrideView; onDecided(): vo
           </span>
         </div>
         <div className="sup-card-body">
-          <p>
-            <span className="sup-label">{t('supervisor.overrides.rules')}</span>{' '}
-            {item.rules.map((r) => (
-              <code key={r} className="rule-id">
-                {r}
-              </code>
+          {item.action ? (
+            <p data-testid="sup-override-action">
+              <span className="sup-label">{t('supervisor.overrides.action')}</span>{' '}
+              {t('supervisor.overrides.actionText', { channel: t(`channel.${item.action.channel}`, { defaultValue: item.action.channel }), party: t(`party.${item.action.party}`, { defaultValue: item.action.party }) })}
+            </p>
+          ) : null}
+          <ul className="sup-rules" data-testid="sup-override-rules">
+            {(item.reasons ?? item.rules.map((rule) => ({ rule, messages: [] }))).map((r) => (
+              <li key={r.rule}>
+                <code className="rule-id">{r.rule}</code>
+                {r.messages.map((m, i) => (
+                  <span key={i} className="sup-rule-text">
+                    {' '}
+                    {said(m)}
+                  </span>
+                ))}
+              </li>
             ))}
-          </p>
+          </ul>
           <p>
             <span className="sup-label">{t('supervisor.overrides.collectorReason')}</span> <q>{item.reason}</q>
           </p>
