@@ -19,6 +19,7 @@ import { defaultDataDir } from '../backend/paths';
 import { usersRepo } from '../../db/repos/users';
 import { parseFlags, positiveInt } from '../cli/args';
 import { UsageError } from '../cli/io';
+import { installProcessGuards } from '../backend/process-guard';
 import { findChromium, openAppWindow } from './browser';
 import { startHost } from './server';
 import { trace } from './trace';
@@ -71,6 +72,8 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
   const port = values.port === undefined ? 0 : positiveInt(values.port, 'port', 0, 65535);
   const cases = positiveInt(values.cases, 'cases', 5000, 1_000_000);
   const log = (line: string) => process.stderr.write(`[casedesk] ${line}\n`);
+  // A collector's unsaved form is on screen: a stray exception is logged by kind, not fatal.
+  installProcessGuards(log);
 
   const now = fakeClock(values['fake-now']);
   // Encrypted unless --plain: unlock the key (creating it on the first run) before opening anything.

@@ -13,6 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { fail, type Result } from '../../common/api/result';
 import type { Backend } from '../backend/types';
 import { SECURITY_HEADERS } from './security-headers';
+import { decodeMethodName, requestPathname } from './request-guard';
+import { errorKind } from '../backend/process-guard';
 import { mimeOf, resolveStatic } from './static';
 import { trace, traceEnabled } from './trace';
 
@@ -102,7 +104,22 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   let origin = '';
   let allowedOrigins: Set<string> = new Set();
 
+  // Every request runs inside one promise whose failure is answered here: nothing a client sends
+  // (a URL new URL() refuses, a broken %-escape, a socket reset mid-body) can end the process.
   const server = http.createServer((req, res) => {
+    handleRequest(req, res).catch((err: unknown) => {
+      log(`request failed (${errorKind(err)})`);
+      if (!res.headersSent) sendResult(res, 500, fail('INTERNAL', 'The request could not be handled.'));
+      else res.destroy();
+    });
+  });
+  server.on('clientError', (_err, socket) => {
+    // Unparseable HTTP (bad request line, header, chunking): 400 and close, as Node would, but never a throw.
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (traceEnabled()) {
       // The path only (no query): static file names and API method names.
       const where = (req.url ?? '').replace(/[?#].*/, '').slice(0, 60);
@@ -119,30 +136,34 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       sendResult(res, 403, fail('FORBIDDEN', 'Requests from another origin are refused.'));
       return;
     }
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname.startsWith('/api/')) {
-      void handleApi(req, res, url.pathname.slice('/api/'.length));
+    const pathname = requestPathname(req.url, origin);
+    if (pathname === null) {
+      sendResult(res, 400, fail('VALIDATION', 'The request URL cannot be parsed.'));
+      return;
+    }
+    if (pathname.startsWith('/api/')) {
+      await handleApi(req, res, pathname.slice('/api/'.length));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'method not allowed', 'text/plain; charset=utf-8', { Allow: 'GET, HEAD' });
       return;
     }
-    if (url.pathname === BRIDGE_PATH) {
+    if (pathname === BRIDGE_PATH) {
       send(res, 200, bridge, 'text/javascript; charset=utf-8', { 'Cache-Control': 'no-store' });
       return;
     }
-    if (url.pathname === '/' || url.pathname === '/index.html') {
+    if (pathname === '/' || pathname === '/index.html') {
       send(res, 200, indexHtml, 'text/html; charset=utf-8', { 'Cache-Control': 'no-store' });
       return;
     }
-    const file = resolveStatic(opts.rendererDir, url.pathname);
+    const file = resolveStatic(opts.rendererDir, pathname);
     if (!file) {
       send(res, 404, 'not found', 'text/plain; charset=utf-8');
       return;
     }
     send(res, 200, fs.readFileSync(file), mimeOf(file));
-  });
+  }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
     const auth = req.headers.authorization ?? '';
@@ -176,7 +197,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       sendResult(res, 400, fail('VALIDATION', 'The request body is not valid JSON.'));
       return;
     }
-    const method = decodeURIComponent(name);
+    const method = decodeMethodName(name);
+    if (method === null) {
+      sendResult(res, 400, fail('VALIDATION', 'The API method name is not a valid URL path.'));
+      return;
+    }
     if ((method === 'auth.login' || method === 'auth.setupAdmin') && !loginLimit()) {
       sendResult(res, 429, fail('RATE_LIMITED', 'Too many sign-in attempts; wait a minute and try again.'));
       return;
