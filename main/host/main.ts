@@ -20,7 +20,8 @@ import { usersRepo } from '../../db/repos/users';
 import { parseFlags, positiveInt } from '../cli/args';
 import { UsageError } from '../cli/io';
 import { installProcessGuards } from '../backend/process-guard';
-import { findChromium, openAppWindow } from './browser';
+import { findChromium, openAppWindow, writeLaunchFile } from './browser';
+import { LAUNCH_CODE_TTL_MS } from './launch-codes';
 import { startHost } from './server';
 import { trace } from './trace';
 
@@ -118,11 +119,17 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
   trace('host listening');
   const chromium = values['no-open'] ? null : findChromium();
   if (chromium) {
-    openAppWindow(chromium, host.appUrl, dataDir);
+    // The window gets its own one-time code through an owner-only file, never through argv.
+    let removeFile = (): void => undefined;
+    const forward = writeLaunchFile(dataDir, host.launchUrl(() => removeFile()));
+    removeFile = forward.remove;
+    const expire = setTimeout(forward.remove, LAUNCH_CODE_TTL_MS);
+    expire.unref();
+    openAppWindow(chromium, forward.file, dataDir);
     log(`CaseDesk is open in ${path.basename(chromium)} (app mode). Data: ${dataDir}`);
   }
-  // The one line tests and people wait for.
-  process.stdout.write(`CaseDesk is serving at ${host.appUrl}\n`);
+  // The one line tests and people wait for: a one-time link (single use, valid for a minute).
+  process.stdout.write(`CaseDesk is serving at ${host.launchUrl()}\n`);
   trace('ready line written');
   const stop = async () => {
     await host.close();

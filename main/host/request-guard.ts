@@ -3,9 +3,9 @@
  * (`//[`, `http://[/`) or a method name `decodeURIComponent` refuses (`%E0%A4%A`) is null, which the
  * host answers with 400.
  */
-export function requestPathname(rawUrl: string | undefined, origin: string): string | null {
+export function parseRequestUrl(rawUrl: string | undefined, origin: string): URL | null {
   try {
-    return new URL(rawUrl ?? '/', origin).pathname;
+    return new URL(rawUrl ?? '/', origin);
   } catch {
     return null;
   }

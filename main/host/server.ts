@@ -4,7 +4,9 @@
  *   - Host must be our own 127.0.0.1:port / localhost:port (DNS-rebinding safe); Origin, when sent,
  *     must be our own origin; no CORS headers are ever sent
  *   - POST /api/<ns>.<method> with a JSON body → the result envelope, always JSON
- * The page receives the token in the URL fragment (never sent to a server, never in a Referer).
+ * A browser window gets in with a one-time launch code traded for an HttpOnly window cookie
+ * (launch-codes.ts): the per-launch token itself never leaves this process except to in-process
+ * callers, so it is in no process's arguments and no browser history.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -13,13 +15,15 @@ import type { AddressInfo } from 'node:net';
 import { fail, type Result } from '../../common/api/result';
 import type { Backend } from '../backend/types';
 import { SECURITY_HEADERS } from './security-headers';
-import { decodeMethodName, requestPathname } from './request-guard';
+import { LaunchCodes, windowCookie, windowCookieHeader } from './launch-codes';
+import { decodeMethodName, parseRequestUrl } from './request-guard';
 import { errorKind } from '../backend/process-guard';
 import { mimeOf, resolveStatic } from './static';
 import { trace, traceEnabled } from './trace';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const BRIDGE_PATH = '/casedesk-bridge.js';
+export const LAUNCH_PATH = '/launch';
 
 export interface HostOptions {
   backend: Backend;
@@ -36,8 +40,10 @@ export interface HostOptions {
 
 export interface RunningHost {
   url: string; // http://127.0.0.1:PORT
-  appUrl: string; // url + '/#token=…' — what a browser opens
+  /** A one-time URL (url + '/launch?code=…') a browser window opens to get in; onUsed runs once it is traded or expired. */
+  launchUrl(onUsed?: () => void): string;
   origin: string;
+  /** The per-launch token for in-process callers (Authorization: Bearer); never printed or passed on. */
   token: string;
   port: number;
   close(): Promise<void>;
@@ -98,6 +104,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const indexHtml = fs
     .readFileSync(indexFile, 'utf8')
     .replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
+  const launch = new LaunchCodes();
   const badAuth = rateLimiter(30);
   const loginLimit = rateLimiter(opts.loginAttemptsPerMinute ?? 20);
   let allowedHosts: Set<string> = new Set();
@@ -136,17 +143,22 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       sendResult(res, 403, fail('FORBIDDEN', 'Requests from another origin are refused.'));
       return;
     }
-    const pathname = requestPathname(req.url, origin);
-    if (pathname === null) {
+    const url = parseRequestUrl(req.url, origin);
+    if (url === null) {
       sendResult(res, 400, fail('VALIDATION', 'The request URL cannot be parsed.'));
       return;
     }
+    const pathname = url.pathname;
     if (pathname.startsWith('/api/')) {
       await handleApi(req, res, pathname.slice('/api/'.length));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'method not allowed', 'text/plain; charset=utf-8', { Allow: 'GET, HEAD' });
+      return;
+    }
+    if (pathname === LAUNCH_PATH) {
+      handleLaunch(res, url.searchParams.get('code') ?? '');
       return;
     }
     if (pathname === BRIDGE_PATH) {
@@ -165,15 +177,35 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     send(res, 200, fs.readFileSync(file), mimeOf(file));
   }
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+  /** Trades a live launch code for a window cookie, then sends the window to a clean URL. */
+  function handleLaunch(res: http.ServerResponse, code: string): void {
+    const credential = code ? launch.exchange(code) : null;
+    if (!credential) {
+      send(res, 403, 'This CaseDesk link was already used or has expired. Start CaseDesk again to open a new window.\n此 CaseDesk 链接已使用或已过期。请重新启动 CaseDesk 以打开新窗口。\n', 'text/plain; charset=utf-8', { 'Cache-Control': 'no-store' });
+      return;
+    }
+    res.writeHead(303, { ...SECURITY_HEADERS, Location: '/', 'Set-Cookie': windowCookieHeader(credential), 'Cache-Control': 'no-store', 'Content-Length': 0 });
+    res.end();
+  }
+
+  /**
+   * The per-launch token as a Bearer header (in-process callers), or a window cookie on a request
+   * that names our own origin (a page's fetch always does; a cross-site form cannot forge it).
+   */
+  function authorized(req: http.IncomingMessage): boolean {
     const auth = req.headers.authorization ?? '';
     const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
-    if (!tokensEqual(given, token)) {
+    if (given && tokensEqual(given, token)) return true;
+    return req.headers.origin !== undefined && allowedOrigins.has(req.headers.origin) && launch.isCredential(windowCookie(req.headers.cookie));
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    if (!authorized(req)) {
       if (!badAuth()) {
         sendResult(res, 429, fail('UNAUTHENTICATED', 'Too many requests without a valid token; wait a minute.'));
         return;
       }
-      sendResult(res, 401, fail('UNAUTHENTICATED', 'Missing or wrong session token.'));
+      sendResult(res, 401, fail('UNAUTHENTICATED', 'This window is not connected to CaseDesk: open the link CaseDesk printed when it started, or start it again.'));
       return;
     }
     if (req.method !== 'POST') {
@@ -224,7 +256,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
   return {
     url: origin,
-    appUrl: `${origin}/#token=${token}`,
+    launchUrl: (onUsed) => `${origin}${LAUNCH_PATH}?code=${launch.issue(undefined, onUsed)}`,
     origin,
     token,
     port,
