@@ -21,7 +21,15 @@ const Flags = z.strictObject({
   'crash-after-commit': z.coerce.number().int().min(1).optional(),
 });
 
+/** Last line of defence: every request has its own catch; anything that escapes is logged by kind and the server keeps serving. */
+function installProcessGuards(): void {
+  const kind = (err: unknown) => (err instanceof Error ? err.name : typeof err);
+  process.on('uncaughtException', (err) => console.error(`lender: uncaught exception (${kind(err)}); still running`));
+  process.on('unhandledRejection', (err) => console.error(`lender: unhandled rejection (${kind(err)}); still running`));
+}
+
 async function main(): Promise<void> {
+  installProcessGuards();
   let values: unknown;
   try {
     values = parseArgs({

@@ -16,6 +16,8 @@ export const PROTOCOL_ERROR_CODES = [
   'REPORT_INCONSISTENT', // records of another placement inside, or summary figures that do not match the records
   'SEQUENCE_GAP', // the report's sequence is beyond last + 1
   'SEQUENCE_REPLAYED', // an already-accepted sequence arrived with different content
+  'TOO_LARGE', // the body is over the route's limit (refused before it is read, when Content-Length says so)
+  'RATE_LIMITED', // too many requests from this workstation; retried later with backoff
   'INTERNAL',
 ] as const;
 export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
@@ -43,5 +45,7 @@ export const HTTP_STATUS: Record<ProtocolErrorCode, number> = {
   REPORT_INCONSISTENT: 422,
   SEQUENCE_GAP: 409,
   SEQUENCE_REPLAYED: 409,
+  TOO_LARGE: 413,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };

@@ -8,12 +8,14 @@ import path from 'node:path';
 import { bootBackend } from '../backend/boot';
 import { createDemoAgency } from '../backend/demo/demo';
 import { usersRepo } from '../../db/repos/users';
+import { installProcessGuards } from '../backend/process-guard';
 import { accessFromMessage } from './backend-access';
 import type { Backend } from '../backend/types';
 import { parseBackendArgs } from './backend-protocol';
 import { serveAfterAccess, serveBackend, unavailableBackend } from './backend-serve';
 
 function main(): void {
+  installProcessGuards((line) => process.stderr.write(`[backend] ${line}\n`));
   const port = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
   if (!port) {
     process.stderr.write('backend-process must be started by Electron utilityProcess.fork\n');

@@ -27,10 +27,12 @@ export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | 
 export function registerIpc(deps: IpcRelayDeps): void {
   for (const name of METHOD_NAMES) {
     ipcMain.handle(channelOf(name), async (event, input: unknown, session: unknown): Promise<Result<unknown>> => {
-      if (!isTrustedSender(event, deps.window())) {
-        return fail('FORBIDDEN', 'This caller may not use the CaseDesk API.');
-      }
+      // Everything inside one catch: a throw from the sender check, the relay or the backend is an
+      // INTERNAL envelope, never a rejected invoke (which Electron would log with its arguments).
       try {
+        if (!isTrustedSender(event, deps.window())) {
+          return fail('FORBIDDEN', 'This caller may not use the CaseDesk API.');
+        }
         // The session token is opaque here; only a short string is passed on, anything else is no session.
         const token = typeof session === 'string' && session.length > 0 && session.length <= 128 ? session : undefined;
         return await deps.call(name, input, token);

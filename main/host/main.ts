@@ -19,7 +19,9 @@ import { defaultDataDir } from '../backend/paths';
 import { usersRepo } from '../../db/repos/users';
 import { parseFlags, positiveInt } from '../cli/args';
 import { UsageError } from '../cli/io';
-import { findChromium, openAppWindow } from './browser';
+import { installProcessGuards } from '../backend/process-guard';
+import { findChromium, openAppWindow, writeLaunchFile } from './browser';
+import { LAUNCH_CODE_TTL_MS } from './launch-codes';
 import { startHost } from './server';
 import { trace } from '../backend/trace';
 
@@ -71,6 +73,8 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
   const port = values.port === undefined ? 0 : positiveInt(values.port, 'port', 0, 65535);
   const cases = positiveInt(values.cases, 'cases', 5000, 1_000_000);
   const log = (line: string) => process.stderr.write(`[casedesk] ${line}\n`);
+  // A collector's unsaved form is on screen: a stray exception is logged by kind, not fatal.
+  installProcessGuards(log);
 
   const now = fakeClock(values['fake-now']);
   // Encrypted unless --plain: unlock the key (creating it on the first run) before opening anything.
@@ -112,11 +116,17 @@ export async function runHost(argv: readonly string[], distDir: string): Promise
   trace('host listening');
   const chromium = values['no-open'] ? null : findChromium();
   if (chromium) {
-    openAppWindow(chromium, host.appUrl, dataDir);
+    // The window gets its own one-time code through an owner-only file, never through argv.
+    let removeFile = (): void => undefined;
+    const forward = writeLaunchFile(dataDir, host.launchUrl(() => removeFile()));
+    removeFile = forward.remove;
+    const expire = setTimeout(forward.remove, LAUNCH_CODE_TTL_MS);
+    expire.unref();
+    openAppWindow(chromium, forward.file, dataDir);
     log(`CaseDesk is open in ${path.basename(chromium)} (app mode). Data: ${dataDir}`);
   }
-  // The one line tests and people wait for.
-  process.stdout.write(`CaseDesk is serving at ${host.appUrl}\n`);
+  // The one line tests and people wait for: a one-time link (single use, valid for a minute).
+  process.stdout.write(`CaseDesk is serving at ${host.launchUrl()}\n`);
   trace('ready line written');
   const stop = async () => {
     await host.close();

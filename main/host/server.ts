@@ -4,7 +4,9 @@
  *   - Host must be our own 127.0.0.1:port / localhost:port (DNS-rebinding safe); Origin, when sent,
  *     must be our own origin; no CORS headers are ever sent
  *   - POST /api/<ns>.<method> with a JSON body → the result envelope, always JSON
- * The page receives the token in the URL fragment (never sent to a server, never in a Referer).
+ * A browser window gets in with a one-time launch code traded for an HttpOnly window cookie
+ * (launch-codes.ts): the per-launch token itself never leaves this process except to in-process
+ * callers, so it is in no process's arguments and no browser history.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -13,11 +15,15 @@ import type { AddressInfo } from 'node:net';
 import { fail, type Result } from '../../common/api/result';
 import type { Backend } from '../backend/types';
 import { SECURITY_HEADERS } from './security-headers';
+import { LaunchCodes, windowCookie, windowCookieHeader } from './launch-codes';
+import { decodeMethodName, parseRequestUrl } from './request-guard';
+import { errorKind } from '../backend/process-guard';
 import { mimeOf, resolveStatic } from './static';
 import { trace, traceEnabled } from '../backend/trace';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const BRIDGE_PATH = '/casedesk-bridge.js';
+export const LAUNCH_PATH = '/launch';
 
 export interface HostOptions {
   backend: Backend;
@@ -34,8 +40,10 @@ export interface HostOptions {
 
 export interface RunningHost {
   url: string; // http://127.0.0.1:PORT
-  appUrl: string; // url + '/#token=…' — what a browser opens
+  /** A one-time URL (url + '/launch?code=…') a browser window opens to get in; onUsed runs once it is traded or expired. */
+  launchUrl(onUsed?: () => void): string;
   origin: string;
+  /** The per-launch token for in-process callers (Authorization: Bearer); never printed or passed on. */
   token: string;
   port: number;
   close(): Promise<void>;
@@ -96,13 +104,29 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const indexHtml = fs
     .readFileSync(indexFile, 'utf8')
     .replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
+  const launch = new LaunchCodes();
   const badAuth = rateLimiter(30);
   const loginLimit = rateLimiter(opts.loginAttemptsPerMinute ?? 20);
   let allowedHosts: Set<string> = new Set();
   let origin = '';
   let allowedOrigins: Set<string> = new Set();
 
+  // Every request runs inside one promise whose failure is answered here: nothing a client sends
+  // (a URL new URL() refuses, a broken %-escape, a socket reset mid-body) can end the process.
   const server = http.createServer((req, res) => {
+    handleRequest(req, res).catch((err: unknown) => {
+      log(`request failed (${errorKind(err)})`);
+      if (!res.headersSent) sendResult(res, 500, fail('INTERNAL', 'The request could not be handled.'));
+      else res.destroy();
+    });
+  });
+  server.on('clientError', (_err, socket) => {
+    // Unparseable HTTP (bad request line, header, chunking): 400 and close, as Node would, but never a throw.
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (traceEnabled()) {
       // The path only (no query): static file names and API method names.
       const where = (req.url ?? '').replace(/[?#].*/, '').slice(0, 60);
@@ -119,40 +143,69 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       sendResult(res, 403, fail('FORBIDDEN', 'Requests from another origin are refused.'));
       return;
     }
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname.startsWith('/api/')) {
-      void handleApi(req, res, url.pathname.slice('/api/'.length));
+    const url = parseRequestUrl(req.url, origin);
+    if (url === null) {
+      sendResult(res, 400, fail('VALIDATION', 'The request URL cannot be parsed.'));
+      return;
+    }
+    const pathname = url.pathname;
+    if (pathname.startsWith('/api/')) {
+      await handleApi(req, res, pathname.slice('/api/'.length));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'method not allowed', 'text/plain; charset=utf-8', { Allow: 'GET, HEAD' });
       return;
     }
-    if (url.pathname === BRIDGE_PATH) {
+    if (pathname === LAUNCH_PATH) {
+      handleLaunch(res, url.searchParams.get('code') ?? '');
+      return;
+    }
+    if (pathname === BRIDGE_PATH) {
       send(res, 200, bridge, 'text/javascript; charset=utf-8', { 'Cache-Control': 'no-store' });
       return;
     }
-    if (url.pathname === '/' || url.pathname === '/index.html') {
+    if (pathname === '/' || pathname === '/index.html') {
       send(res, 200, indexHtml, 'text/html; charset=utf-8', { 'Cache-Control': 'no-store' });
       return;
     }
-    const file = resolveStatic(opts.rendererDir, url.pathname);
+    const file = resolveStatic(opts.rendererDir, pathname);
     if (!file) {
       send(res, 404, 'not found', 'text/plain; charset=utf-8');
       return;
     }
     send(res, 200, fs.readFileSync(file), mimeOf(file));
-  });
+  }
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+  /** Trades a live launch code for a window cookie, then sends the window to a clean URL. */
+  function handleLaunch(res: http.ServerResponse, code: string): void {
+    const credential = code ? launch.exchange(code) : null;
+    if (!credential) {
+      send(res, 403, 'This CaseDesk link was already used or has expired. Start CaseDesk again to open a new window.\n此 CaseDesk 链接已使用或已过期。请重新启动 CaseDesk 以打开新窗口。\n', 'text/plain; charset=utf-8', { 'Cache-Control': 'no-store' });
+      return;
+    }
+    res.writeHead(303, { ...SECURITY_HEADERS, Location: '/', 'Set-Cookie': windowCookieHeader(credential), 'Cache-Control': 'no-store', 'Content-Length': 0 });
+    res.end();
+  }
+
+  /**
+   * The per-launch token as a Bearer header (in-process callers), or a window cookie on a request
+   * that names our own origin (a page's fetch always does; a cross-site form cannot forge it).
+   */
+  function authorized(req: http.IncomingMessage): boolean {
     const auth = req.headers.authorization ?? '';
     const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
-    if (!tokensEqual(given, token)) {
+    if (given && tokensEqual(given, token)) return true;
+    return req.headers.origin !== undefined && allowedOrigins.has(req.headers.origin) && launch.isCredential(windowCookie(req.headers.cookie));
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    if (!authorized(req)) {
       if (!badAuth()) {
         sendResult(res, 429, fail('UNAUTHENTICATED', 'Too many requests without a valid token; wait a minute.'));
         return;
       }
-      sendResult(res, 401, fail('UNAUTHENTICATED', 'Missing or wrong session token.'));
+      sendResult(res, 401, fail('UNAUTHENTICATED', 'This window is not connected to CaseDesk: open the link CaseDesk printed when it started, or start it again.'));
       return;
     }
     if (req.method !== 'POST') {
@@ -176,7 +229,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       sendResult(res, 400, fail('VALIDATION', 'The request body is not valid JSON.'));
       return;
     }
-    const method = decodeURIComponent(name);
+    const method = decodeMethodName(name);
+    if (method === null) {
+      sendResult(res, 400, fail('VALIDATION', 'The API method name is not a valid URL path.'));
+      return;
+    }
     if ((method === 'auth.login' || method === 'auth.setupAdmin') && !loginLimit()) {
       sendResult(res, 429, fail('RATE_LIMITED', 'Too many sign-in attempts; wait a minute and try again.'));
       return;
@@ -199,7 +256,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
   return {
     url: origin,
-    appUrl: `${origin}/#token=${token}`,
+    launchUrl: (onUsed) => `${origin}${LAUNCH_PATH}?code=${launch.issue(undefined, onUsed)}`,
     origin,
     token,
     port,

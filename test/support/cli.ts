@@ -1,8 +1,9 @@
 /** Captured standard streams for running a CLI command in-process. */
 import { PassThrough } from 'node:stream';
 
-export function cliIo() {
-  const stdout = new PassThrough();
+/** `terminal`: stdout claims to be an interactive terminal (isTTY), as a person's shell is. */
+export function cliIo(opts: { terminal?: boolean } = {}) {
+  const stdout = Object.assign(new PassThrough(), opts.terminal ? { isTTY: true } : {});
   const stderr = new PassThrough();
   let out = '';
   let err = '';

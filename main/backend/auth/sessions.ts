@@ -51,7 +51,8 @@ export class SessionStore {
     if (token) this.sessions.delete(token);
   }
 
-  endAllFor(userId: string): void {
-    for (const [t, s] of this.sessions) if (s.userId === userId) this.sessions.delete(t);
+  /** Ends every session of the user, but `except` (the caller's own, after a password change). */
+  endAllFor(userId: string, except?: string): void {
+    for (const [t, s] of this.sessions) if (s.userId === userId && t !== except) this.sessions.delete(t);
   }
 }

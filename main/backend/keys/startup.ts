@@ -29,8 +29,10 @@ export interface StartupInput {
   /** A file holding the passphrase (--passphrase-file or CASEDESK_PASSPHRASE_FILE). */
   passphraseFile?: string;
   stdin: Readable & { isTTY?: boolean };
-  /** Where prompts and the one-time recovery code go: the person's terminal. */
+  /** Where prompts go. */
   stderr: Writable;
+  /** Where a new recovery code is shown, if it is an interactive terminal (showRecoveryCode); default process.stdout. */
+  stdout?: Writable & { isTTY?: boolean };
   platform?: PlatformKeyWrapper;
   nativeBinding?: string;
   /** See UnlockOptions.keyProbe: how to test a key against the database off the caller's thread. */
@@ -49,8 +51,26 @@ function noPassphraseSource(dataDir: string, firstRun: boolean): DataDirModeErro
   );
 }
 
-export function showRecoveryCode(out: Writable, code: string): void {
-  out.write(
+/** Where a new recovery code may be shown: stdout if it is a person's terminal, else only a notice on stderr. */
+export interface RecoveryCodeOutput {
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable;
+}
+
+/**
+ * Shows a new recovery code once — only on an interactive terminal. Redirected to a file or a pipe
+ * (a log, a service manager, Electron's stderr), the code would sit next to the database it opens,
+ * so then it is not shown at all: a notice says so and how to get one you can keep.
+ */
+export function showRecoveryCode(out: RecoveryCodeOutput, code: string, dataDir: string): void {
+  if (out.stdout.isTTY !== true) {
+    out.stderr.write(
+      `A recovery code was made for ${dataDir} but is not shown: this output is not an interactive terminal, and a log must never hold it. ` +
+        `To get one you can keep, run on a terminal: casedesk db rekey --data-dir ${dataDir} (it issues a new code and retires this one)\n`,
+    );
+    return;
+  }
+  out.stdout.write(
     [
       '',
       'RECOVERY CODE — shown once. Write it down and keep it away from this computer.',
@@ -90,7 +110,7 @@ export async function resolveDatabaseAccess(input: StartupInput): Promise<Databa
     if (!file && !tty) throw noPassphraseSource(dataDir, true);
     const passphrase = file ? readPassphraseFile(file) : await askNewPassphrase(input.stdin, input.stderr);
     const created = await createKeystore(dataDir, { passphrase, ...(input.platform ? { platform: input.platform } : {}) });
-    showRecoveryCode(input.stderr, created.recoveryCode);
+    showRecoveryCode({ stdout: input.stdout ?? process.stdout, stderr: input.stderr }, created.recoveryCode, dataDir);
     input.log?.(`created an encrypted database key for ${dataDir}${created.platformWrapped ? ' (also protected by the OS keychain)' : ''}`);
     return { dbKey: created.key };
   }

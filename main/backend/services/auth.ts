@@ -9,6 +9,7 @@ import { newId } from '../../../common/ids';
 import { settingsRepo } from '../../../db/repos/settings';
 import { usersRepo, type UserRow } from '../../../db/repos/users';
 import { appendAudit } from '../audit/audit';
+import { allowSignInAttempt, releaseAttempt, reserveAttempt } from '../auth/attempts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords';
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../auth/sessions';
 import type { AppContext, CallContext } from '../context';
@@ -16,10 +17,7 @@ import type { AppContext, CallContext } from '../context';
 type AuthInput<K extends keyof typeof authMethods> = z.output<(typeof authMethods)[K]['input']>;
 type UserInput<K extends keyof typeof userMethods> = z.output<(typeof userMethods)[K]['input']>;
 
-/** Consecutive failures before a lockout; each further failure doubles it (15 min, 30 min, … 24 h). */
-export const MAX_FAILED_LOGINS = 5;
-const LOCKOUT_BASE_MS = 15 * 60 * 1000;
-const LOCKOUT_MAX_MS = 24 * 60 * 60 * 1000;
+export { MAX_FAILED_LOGINS } from '../auth/attempts';
 
 export function idleLockMinutes(app: AppContext): number {
   const v = Number(settingsRepo.get(app.db, 'idle_lock_minutes') ?? DEFAULT_IDLE_LOCK_MINUTES);
@@ -32,6 +30,21 @@ export function userView(u: UserRow): UserView {
   return { ...summary(u), supervisorId: u.supervisor_id, disabled: u.disabled === 1, lockedUntil: u.locked_until };
 }
 
+function refuseOverRate(ctx: CallContext): void {
+  if (!allowSignInAttempt(ctx.app, ctx.app.clock.now().getTime())) {
+    throw new AppError('RATE_LIMITED', 'Too many sign-in attempts; wait a minute and try again.', undefined, { key: 'auth.tooManyAttempts' });
+  }
+}
+
+function lockedOut(lockedUntil: string): AppError {
+  return new AppError(
+    'UNAUTHENTICATED',
+    `Too many failed attempts: this account is locked until ${lockedUntil}. Ask an administrator to reset it.`,
+    { lockedUntil },
+    { key: 'auth.lockedUntil', params: { until: lockedUntil } },
+  );
+}
+
 export const authService = {
   status(ctx: CallContext): AuthStatus {
     const setupNeeded = usersRepo.all(ctx.app.db).length === 0;
@@ -41,6 +54,7 @@ export const authService = {
   },
 
   async setupAdmin(ctx: CallContext, input: AuthInput<'setupAdmin'>): Promise<SignedIn> {
+    refuseOverRate(ctx);
     if (usersRepo.all(ctx.app.db).length > 0) throw new AppError('CONFLICT', 'This workstation is already set up; sign in instead.');
     const hash = await hashPassword(input.password);
     const at = ctx.app.clock.now();
@@ -59,25 +73,24 @@ export const authService = {
   async login(ctx: CallContext, input: AuthInput<'login'>): Promise<SignedIn> {
     const now = ctx.app.clock.now();
     const at = now.toISOString();
+    refuseOverRate(ctx);
     const user = usersRepo.byUsername(ctx.app.db, input.username);
-    const refuse = (why: string, userId: string | null): never => {
+    const refuse = (why: string, userId: string | null, lockedUntil: string | null = null): never => {
       appendAudit(ctx.app.db, at, { actorId: userId, action: 'auth.login', objectType: 'user', objectId: userId, outcome: 'refused', details: { username: input.username, why } });
-      throw new AppError('UNAUTHENTICATED', why === 'locked_out' ? 'Too many failed attempts: this account is locked for a while. Ask an administrator to reset it.' : 'Wrong username or password.');
+      if (lockedUntil) throw lockedOut(lockedUntil);
+      throw new AppError('UNAUTHENTICATED', 'Wrong username or password.');
     };
     if (!user || user.disabled === 1) {
       await verifyPassword(input.password, DUMMY_HASH); // same cost either way
       return refuse('unknown_or_disabled', null);
     }
-    if (user.locked_until && user.locked_until > at) return refuse('locked_out', user.id);
+    // Counted (and the lock decided) before the asynchronous hash check: see auth/attempts.ts.
+    const reservation = reserveAttempt(ctx.app.db, user.id, now);
+    if (reservation.state === 'locked') return refuse('locked_out', user.id, reservation.lockedUntil);
     const ok = await verifyPassword(input.password, user.password_hash);
-    if (!ok) {
-      const failures = user.failed_logins + 1;
-      const lockMs = failures >= MAX_FAILED_LOGINS ? Math.min(LOCKOUT_MAX_MS, LOCKOUT_BASE_MS * 2 ** (failures - MAX_FAILED_LOGINS)) : 0;
-      ctx.app.db.prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?').run(failures, lockMs > 0 ? new Date(now.getTime() + lockMs).toISOString() : null, user.id);
-      return refuse(lockMs > 0 ? 'wrong_password_now_locked' : 'wrong_password', user.id);
-    }
+    if (!ok) return refuse(reservation.lockedUntil ? 'wrong_password_now_locked' : 'wrong_password', user.id, reservation.lockedUntil);
     ctx.app.db.transaction(() => {
-      ctx.app.db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(user.id);
+      releaseAttempt(ctx.app.db, user.id);
       appendAudit(ctx.app.db, at, { actorId: user.id, action: 'auth.login', objectType: 'user', objectId: user.id, outcome: 'ok' });
     })();
     // Unlocking: the same user on a locked session keeps it (and the UI its unsaved work).
@@ -112,6 +125,8 @@ export const authService = {
       ctx.app.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, user.id);
       appendAudit(ctx.app.db, at, { actorId: user.id, action: 'auth.change_password', objectType: 'user', objectId: user.id, outcome: 'ok' });
     })();
+    // Whoever knew the old password is signed out everywhere else; this session stays.
+    ctx.session.store.endAllFor(user.id, ctx.session.token);
     return { ok: true };
   },
 };

@@ -49,8 +49,8 @@ function errorBody(status: number, text: string): LenderRefusedError | LenderUnr
     const e = raw.error;
     if (e && typeof e.message === 'string' && (PROTOCOL_ERROR_CODES as readonly unknown[]).includes(e.code)) {
       const code = e.code as ProtocolErrorCode;
-      // A server-side fault is worth retrying; a refusal is not.
-      if (status >= 500) return new LenderUnreachableError(`lender error ${status}: ${e.message}`);
+      // A server-side fault or a rate limit is worth retrying; a refusal is not.
+      if (status >= 500 || code === 'RATE_LIMITED') return new LenderUnreachableError(`lender error ${status}: ${e.message}`);
       return new LenderRefusedError(status, code, e.message, e.details);
     }
   } catch {

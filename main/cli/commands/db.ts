@@ -2,7 +2,7 @@
  * `casedesk db rekey|recover|encrypt|time-zone`: key rotation, the recovery path, converting a plain
  * data folder, and the agency's time zone (whose calendar days reports and exports count). Run with
  * CaseDesk closed (a re-key needs the only connection). Passphrases come from a file or the
- * terminal, never argv; new recovery codes are shown once on stderr.
+ * terminal, never argv; new recovery codes are shown once, on stdout when it is a terminal (never into a log).
  */
 import path from 'node:path';
 import { openDatabase } from '../../../db/open';
@@ -58,7 +58,7 @@ async function rekeyCommand(dataDir: string, pass: string, io: CliIO): Promise<v
   try {
     const { recoveryCode, generation } = await rotateKey(dataDir, db, { passphrase: pass });
     io.stdout.write(`the database key was rotated (generation ${generation}); the previous recovery code no longer works\n`);
-    showRecoveryCode(io.stderr, recoveryCode);
+    showRecoveryCode(io, recoveryCode, dataDir);
   } finally {
     db.close();
   }
@@ -140,7 +140,7 @@ export const dbCommand: CliCommand = async (args, io) => {
         io.stdout.write(`finished an interrupted encryption of ${dataDir}; the recovery code shown then stands\n`);
       } else {
         io.stdout.write(`${dataDir} is now encrypted. The plain file was replaced; its old blocks may linger on disk until overwritten\n`);
-        if (result.recoveryCode) showRecoveryCode(io.stderr, result.recoveryCode);
+        if (result.recoveryCode) showRecoveryCode(io, result.recoveryCode, dataDir);
       }
       return EXIT_OK;
     }

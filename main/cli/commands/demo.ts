@@ -34,7 +34,7 @@ async function demoKey(dir: string, plain: boolean, encrypt: boolean, fileFlag: 
   }
   const passphrase = passphraseFile ? readPassphraseFile(passphraseFile) : await askNewPassphrase(stdin, io.stderr);
   const { key, recoveryCode } = await createKeystore(dir, { passphrase });
-  showRecoveryCode(io.stderr, recoveryCode);
+  showRecoveryCode(io, recoveryCode, dir);
   return key;
 }
 
