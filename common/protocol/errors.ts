@@ -16,6 +16,9 @@ export const PROTOCOL_ERROR_CODES = [
   'REPORT_INCONSISTENT', // records of another placement inside, or summary figures that do not match the records
   'SEQUENCE_GAP', // the report's sequence is beyond last + 1
   'SEQUENCE_REPLAYED', // an already-accepted sequence arrived with different content
+  'OWN_RECORD_ELIDED', // a link of the report's own placement is elided (its tag is the placement's)
+  'ELISION_UNPROVEN', // an elided link from chain.taggedFrom on without its placement tag and record digest
+  'CHAIN_FORMULA_CHANGED', // chain.taggedFrom differs from (or drops) what the workstation's earlier reports stated
   'INTERNAL',
 ] as const;
 export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
@@ -43,5 +46,8 @@ export const HTTP_STATUS: Record<ProtocolErrorCode, number> = {
   REPORT_INCONSISTENT: 422,
   SEQUENCE_GAP: 409,
   SEQUENCE_REPLAYED: 409,
+  OWN_RECORD_ELIDED: 422,
+  ELISION_UNPROVEN: 422,
+  CHAIN_FORMULA_CHANGED: 409,
   INTERNAL: 500,
 };

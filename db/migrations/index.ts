@@ -9,6 +9,7 @@ import * as reportFrames from './0007_report_frames';
 import * as outboxCounts from './0008_outbox_counts';
 import * as activitiesExport from './0009_activities_export';
 import * as auditIndexes from './0010_audit_indexes';
+import * as chainTags from './0017_chain_tags';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,14 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, ...outboxCounts },
   { version: 9, ...activitiesExport },
   { version: 10, ...auditIndexes },
+  // 11–16: reserved for other branches; the lead replaces these placeholders at merge.
+  { version: 11, name: 'reserved', sql: '' },
+  { version: 12, name: 'reserved', sql: '' },
+  { version: 13, name: 'reserved', sql: '' },
+  { version: 14, name: 'reserved', sql: '' },
+  { version: 15, name: 'reserved', sql: '' },
+  { version: 16, name: 'reserved', sql: '' },
+  { version: 17, ...chainTags },
 ];
 
 export function checkRegistry(list: readonly Migration[]): void {

@@ -75,10 +75,12 @@ async function accept(
   if (!(await tx.isPlacementAssigned(report.placementId, report.workstationId))) {
     throw new HttpError('UNKNOWN_PLACEMENT', `placement ${report.placementId} was never assigned to workstation ${report.workstationId}`);
   }
+  await checkFormulaPin(tx, report);
   const content = checkReportContent(report, sha256);
   if (!content.ok) {
     const p = content.problem;
     if (p.code === 'CHAIN_BROKEN') throw new HttpError('CHAIN_BROKEN', p.message, p.break);
+    if (p.code === 'OWN_RECORD_ELIDED' || p.code === 'ELISION_UNPROVEN') throw new HttpError(p.code, p.message, { seq: p.seq });
     throw new HttpError('REPORT_INCONSISTENT', p.message);
   }
   if (last && (report.chain.start.seq !== last.headSeq || report.chain.start.hash !== last.headHash)) {
@@ -139,6 +141,24 @@ async function accept(
   };
   await tx.insertReport(stored);
   await tx.addChainHashes(report.workstationId, points);
+  if (report.chain.taggedFrom !== undefined) await tx.setMeta(formulaPinKey(report.workstationId), String(report.chain.taggedFrom));
   return { status: 'accepted', stored };
 }
 
+
+const formulaPinKey = (workstationId: string): string => `chain.taggedFrom/${workstationId}`;
+
+/**
+ * A workstation switches to the tagged chain formula once, at one seq. The first report that states
+ * the switch pins it; every later report must state the same seq, or a report could call its own
+ * records untagged (formula 1) and elide them unseen.
+ */
+async function checkFormulaPin(tx: LenderStoreOps, report: ProgressReport): Promise<void> {
+  const pinned = await tx.getMeta(formulaPinKey(report.workstationId));
+  if (pinned === undefined || String(report.chain.taggedFrom) === pinned) return;
+  throw new HttpError(
+    'CHAIN_FORMULA_CHANGED',
+    `workstation ${report.workstationId} switched to the tagged chain formula at seq ${pinned}; this report says ${report.chain.taggedFrom === undefined ? 'it never did' : `seq ${report.chain.taggedFrom}`}`,
+    { expected: Number(pinned), actual: report.chain.taggedFrom ?? null },
+  );
+}

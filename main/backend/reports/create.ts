@@ -100,6 +100,7 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
       createdAt: now,
       start,
       head: head.seq > start.seq ? { seq: head.seq, hash: head.hash } : start,
+      taggedFrom: chain.taggedFrom(),
       summary: summaryOfRun(chain, input.placementId, start.seq, head.seq, from),
     });
     const frame = canonicalJson(report);
