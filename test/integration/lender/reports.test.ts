@@ -5,9 +5,10 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalBytes, canonicalJson, utf8 } from '../../../common/domain/chain/canonical';
-import { chainHash } from '../../../common/domain/chain/hash';
+import { placementTag, recordDigest, taggedChainHash } from '../../../common/domain/chain/tagged';
 import type { ChainEntry, ChainRecord } from '../../../common/domain/chain/record';
 import { buildReport } from '../../../common/domain/report/build';
+import { summarize } from '../../../common/domain/report/summary';
 import { ProgressReportSchema, type ProgressReport } from '../../../common/protocol/report';
 import { chainRepo } from '../../../db/repos/chain';
 import { reportsRepo } from '../../../db/repos/reports';
@@ -17,7 +18,7 @@ import { reportText } from '../../../main/backend/reports/text';
 import { LenderRefusedError, lenderClient, type LenderClient } from '../../../main/backend/sync/client';
 import { createSyncService, type SyncService } from '../../../main/backend/sync/service';
 import { startLenderServer, type LenderServer } from '../../../lender/app';
-import { assignmentDraft, insertCollector, logActivity, openTestApp, tempDir, testProtector, type TestApp } from '../sync/fixtures';
+import { assignmentDraft, insertCollector, logActivity, openTestApp, recordPayment, tempDir, testProtector, type TestApp } from '../sync/fixtures';
 
 let tmp: ReturnType<typeof tempDir>;
 let lender: LenderServer;
@@ -159,7 +160,9 @@ describe('lender report acceptance', () => {
       period: { from: '2026-01-01T00:00:00.000Z', to: new Date().toISOString() },
       createdAt: new Date().toISOString(),
       start: { seq: 0, hash: '0'.repeat(64) },
+      taggedFrom: 1,
       entries,
+      sha256,
     });
     const err = await refusal(client.pushReport(resign(r2)));
     expect(err.code).toBe('CHAIN_DISCONTINUOUS');
@@ -179,7 +182,7 @@ describe('lender report acceptance', () => {
       .all()
       .map((row) => {
         const record: ChainRecord = { ...(JSON.parse(row.canonical) as ChainRecord), placementId: b.placementId, caseId: b.caseIds[0]! };
-        const hash = chainHash(prev, canonicalBytes(record), sha256);
+        const hash = taggedChainHash(prev, placementTag(record.placementId, sha256), recordDigest(canonicalBytes(record), sha256), sha256);
         const e = { record, prevHash: prev, hash };
         prev = hash;
         return e;
@@ -192,7 +195,9 @@ describe('lender report acceptance', () => {
       period: { from: '2026-01-01T00:00:00.000Z', to: new Date().toISOString() },
       createdAt: new Date().toISOString(),
       start: { seq: 0, hash: '0'.repeat(64) },
+      taggedFrom: 1,
       entries: forged,
+      sha256,
     });
     const err = await refusal(client.pushReport(resign(report)));
     expect(err).toMatchObject({ code: 'CHAIN_FORKED', details: { seq: 1 } });
@@ -254,5 +259,40 @@ describe('lender report acceptance', () => {
     const status = await sync.syncNow();
     expect(status.lastError).toMatch(new RegExp(`report ${info.id} was not sent: .*the chain no longer holds its links`));
     expect(await lender.store.reportCount()).toBe(0);
+  });
+
+  it('refuses a report that elides its own payments, re-signed by the workstation itself: OWN_RECORD_ELIDED or ELISION_UNPROVEN; the genuine one is then accepted', async () => {
+    work(2);
+    recordPayment(app, { caseId: caseIds[0]!, placementId, at: new Date().toISOString(), amountMinor: 70_000, reference: 'ref-hidden' });
+    work(1);
+    sync.createReport({ placementId });
+    const genuine = stored(1);
+    const hide = (how: 'tagged' | 'bare'): ProgressReport => {
+      const links: ProgressReport['chain']['links'] = genuine.report.chain.links.map((l) => {
+        if (l.record?.type !== 'payment') return l;
+        const bare = { seq: l.seq, hash: l.hash };
+        return how === 'bare' ? bare : { ...bare, tag: placementTag(placementId, sha256), digest: recordDigest(canonicalBytes(l.record), sha256) };
+      });
+      const shown = links.flatMap((l) => (l.record ? [l.record] : []));
+      return { ...genuine.report, summary: summarize(shown, genuine.report.period.from), chain: { ...genuine.report.chain, links } };
+    };
+    expect(await refusal(client.pushReport(resign(hide('tagged'))))).toMatchObject({ code: 'OWN_RECORD_ELIDED', status: 422 });
+    expect(await refusal(client.pushReport(resign(hide('bare'))))).toMatchObject({ code: 'ELISION_UNPROVEN', status: 422 });
+    expect(await lender.store.reportCount()).toBe(0);
+    expect((await client.pushReport({ report: genuine.text, signature: genuine.signature })).status).toBe('accepted');
+  });
+
+  it('refuses a report that drops the tagged-formula switch an earlier report stated: CHAIN_FORMULA_CHANGED', async () => {
+    work(2);
+    sync.createReport({ placementId });
+    await sync.syncNow();
+    expect(await lender.store.reportCount()).toBe(1);
+    work(1);
+    sync.createReport({ placementId });
+    const next = stored(2).report;
+    const { taggedFrom, ...untagged } = next.chain;
+    expect(taggedFrom).toBe(1);
+    expect(await refusal(client.pushReport(resign({ ...next, chain: untagged })))).toMatchObject({ code: 'CHAIN_FORMULA_CHANGED', details: { expected: 1, actual: null } });
+    expect(await refusal(client.pushReport(resign({ ...next, chain: { ...next.chain, taggedFrom: 3 } })))).toMatchObject({ code: 'CHAIN_FORMULA_CHANGED' });
   });
 });

@@ -64,7 +64,7 @@ type Elision = 'tagged' | 'untagged' | 'foreign-tag';
 
 /** The attack: own records matching `hide` shown as elided links, the summary recomputed from what is left. */
 function elide(report: ProgressReport, hide: (r: ChainRecord) => boolean, how: Elision): ProgressReport {
-  const links = report.chain.links.map((l) => {
+  const links: ProgressReport['chain']['links'] = report.chain.links.map((l) => {
     if (!l.record || !hide(l.record)) return l;
     const bare = { seq: l.seq, hash: l.hash };
     if (how === 'untagged') return bare;
