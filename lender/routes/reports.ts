@@ -7,6 +7,7 @@
 import { canonicalJson, utf8 } from '../../common/domain/chain/canonical';
 import { toHex } from '../../common/domain/chain/hex';
 import { checkReportContent, parseReportText } from '../../common/domain/report/check';
+import { continuityProblem, periodProblem } from '../../common/domain/report/period';
 import { inclusionProof, leafHash, rootFromLeafHashes } from '../../common/protocol/merkle';
 import { RECEIPT_FORMAT, type PushReportResponse, type Receipt } from '../../common/protocol/receipt';
 import { PushReportBody, type ProgressReport } from '../../common/protocol/report';
@@ -32,6 +33,9 @@ export async function pushReport(body: Buffer, ws: WorkstationRow, lc: LenderCon
   if (!verifyWithPem(ws.publicKeyPem, utf8(text), signature)) {
     throw new HttpError('BAD_SIGNATURE', 'the signature does not verify over the report bytes with the enrolled key: the report was altered or signed by another key');
   }
+  // Before any sequence is looked at or taken: a report with an impossible period never holds a number.
+  const period = periodProblem(report, lc.now().toISOString());
+  if (period) throw new HttpError(period.code, period.message, { period: report.period, createdAt: report.createdAt });
 
   const outcome = await lc.store.transaction((tx) => accept(tx, lc, report, text, signature));
   if (outcome.status === 'accepted') {
@@ -72,6 +76,8 @@ async function accept(
       got: report.seq,
     });
   }
+  const continuity = continuityProblem(report, last ? previousPeriodEnd(last) : undefined);
+  if (continuity) throw new HttpError(continuity.code, continuity.message, { expectedFrom: last ? previousPeriodEnd(last) : null, from: report.period.from });
   if (!(await tx.isPlacementAssigned(report.placementId, report.workstationId))) {
     throw new HttpError('UNKNOWN_PLACEMENT', `placement ${report.placementId} was never assigned to workstation ${report.workstationId}`);
   }
@@ -81,6 +87,7 @@ async function accept(
     const p = content.problem;
     if (p.code === 'CHAIN_BROKEN') throw new HttpError('CHAIN_BROKEN', p.message, p.break);
     if (p.code === 'OWN_RECORD_ELIDED' || p.code === 'ELISION_UNPROVEN') throw new HttpError(p.code, p.message, { seq: p.seq });
+    if (p.code === 'PERIOD_INVALID') throw new HttpError(p.code, p.message);
     throw new HttpError('REPORT_INCONSISTENT', p.message);
   }
   if (last && (report.chain.start.seq !== last.headSeq || report.chain.start.hash !== last.headHash)) {
@@ -162,3 +169,6 @@ async function checkFormulaPin(tx: LenderStoreOps, report: ProgressReport): Prom
     { expected: Number(pinned), actual: report.chain.taggedFrom ?? null },
   );
 }
+
+/** Where the placement's previous accepted report ended: its text passed every check when it was accepted. */
+const previousPeriodEnd = (last: StoredReport): string => (JSON.parse(last.text) as ProgressReport).period.to;

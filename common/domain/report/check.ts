@@ -1,7 +1,8 @@
 /**
  * Checks a report's content without its signature (that needs a crypto library): shape,
  * chain continuity from start to head, records belonging to the report's placement and
- * workstation, no record of its own placement elided, and summary figures matching the records.
+ * workstation, no record of its own placement elided, a sane period (period.ts; contiguity needs
+ * the previous report, so the lender checks it), and summary figures matching the records.
  * Returns the first problem, precisely.
  */
 import type { Sha256 } from '../chain/hash';
@@ -10,6 +11,7 @@ import { verifyChain, type ChainBreak } from '../chain/verify';
 import { placementTag } from '../chain/tagged';
 import { canonicalJson } from '../chain/canonical';
 import { ProgressReportSchema, type ProgressReport } from '../../protocol/report';
+import { periodProblem } from './period';
 import { summarize } from './summary';
 
 export type ReportProblem =
@@ -19,6 +21,7 @@ export type ReportProblem =
   | { code: 'CHAIN_BROKEN'; message: string; break: ChainBreak }
   | { code: 'FOREIGN_RECORD'; message: string; seq: number }
   | { code: 'OWN_RECORD_ELIDED'; message: string; seq: number }
+  | { code: 'PERIOD_INVALID'; message: string }
   | { code: 'ELISION_UNPROVEN'; message: string; seq: number }
   | { code: 'SUMMARY_MISMATCH'; message: string; expected: string; actual: string };
 
@@ -47,6 +50,8 @@ export function parseReportText(text: string): ReportCheck {
 }
 
 export function checkReportContent(report: ProgressReport, sha256: Sha256): ReportCheck {
+  const period = periodProblem(report);
+  if (period) return { ok: false, problem: { code: 'PERIOD_INVALID', message: period.message } };
   const { start, head, links, taggedFrom } = report.chain;
   if (taggedFrom !== undefined && taggedFrom > head.seq + 1) {
     // A workstation states the switch once it has made it, so it is never past this report's run.

@@ -8,6 +8,7 @@ import { canonicalJson } from '../../../common/domain/chain/canonical';
 import { GENESIS_POINT, type ChainPoint } from '../../../common/domain/chain/verify';
 import type { ChainEntry, ChainRecord } from '../../../common/domain/chain/record';
 import { buildReportFrame } from '../../../common/domain/report/build';
+import { continuityProblem, periodProblem } from '../../../common/domain/report/period';
 import { spliceJoinedLinks } from '../../../common/domain/report/text';
 import { addTally, emptySummary, tallyOf, TallySchema } from '../../../common/domain/report/summary';
 import { ProgressReportSchema, type ReportSummary } from '../../../common/protocol/report';
@@ -86,8 +87,9 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
     const firstOwn = chain.firstAt(input.placementId, start.seq, head.seq);
     const startOfPlacement = `${placement.start_date}T00:00:00.000Z`;
     const from = input.from ?? prev?.period_to ?? (firstOwn && firstOwn < startOfPlacement ? firstOwn : startOfPlacement);
-    const to = input.to ?? now;
-    if (from > to) throw new AppError('VALIDATION', `the period starts (${from}) after it ends (${to})`);
+    const to = input.to ?? periodEnd(from, now);
+    const period = periodProblem({ period: { from, to }, createdAt: now }) ?? continuityProblem({ period: { from, to }, createdAt: now }, prev?.period_to);
+    if (period) throw new AppError('VALIDATION', period.message);
     const links = chain.joinedLinks(input.placementId, start.seq, head.seq);
     const complete = links.count === head.seq - start.seq && (links.count === 0 || (links.first === start.seq + 1 && links.last === head.seq));
     if (!complete) throw new AppError('INTERNAL', `the chain does not hold every record from ${start.seq + 1} to ${head.seq} (${links.count} found)`);
@@ -138,6 +140,16 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
     };
   });
   return run.immediate();
+}
+
+/**
+ * The default end of a period: now. A period is never empty (from < to), so a report made while
+ * the clock has not passed the previous one's end (several in one millisecond) ends 1 ms after it
+ * starts: within the stated clock skew (common/domain/report/period.ts), which refuses anything more.
+ */
+function periodEnd(from: string, now: string): string {
+  const start = Date.parse(from);
+  return Date.parse(now) > start ? now : new Date(start + 1).toISOString();
 }
 
 /** The figures of the placement's records in the run, from their stored tallies (records chained before tallies were kept are read). */

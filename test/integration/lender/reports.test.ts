@@ -150,14 +150,15 @@ describe('lender report acceptance', () => {
     sync.createReport({ placementId });
     await sync.syncNow();
     work(1);
-    // A second report that re-covers the chain from genesis instead of continuing.
+    const previousTo = stored(1).report.period.to;
+    // A second report that re-covers the chain from genesis instead of continuing (its period continues).
     const entries: ChainEntry[] = chainRepo(app.db).all().map(entryFromRow);
     const r2 = buildReport({
       id: 'r2',
       workstationId: app.workstationId,
       placementId,
       seq: 2,
-      period: { from: '2026-01-01T00:00:00.000Z', to: new Date().toISOString() },
+      period: { from: previousTo, to: new Date(Date.parse(previousTo) + 1).toISOString() },
       createdAt: new Date().toISOString(),
       start: { seq: 0, hash: '0'.repeat(64) },
       taggedFrom: 1,
@@ -294,5 +295,32 @@ describe('lender report acceptance', () => {
     expect(taggedFrom).toBe(1);
     expect(await refusal(client.pushReport(resign({ ...next, chain: untagged })))).toMatchObject({ code: 'CHAIN_FORMULA_CHANGED', details: { expected: 1, actual: null } });
     expect(await refusal(client.pushReport(resign({ ...next, chain: { ...next.chain, taggedFrom: 3 } })))).toMatchObject({ code: 'CHAIN_FORMULA_CHANGED' });
+  });
+
+  it('refuses the reversed-period attack before it can take a sequence number, then accepts the genuine report: PERIOD_INVALID', async () => {
+    recordPayment(app, { caseId: caseIds[0]!, placementId, at: new Date().toISOString(), amountMinor: 50_000, reference: 'ref-late' });
+    sync.createReport({ placementId });
+    const genuine = stored(1);
+    // Every record "late", every figure 0, signed by the workstation itself.
+    const reversed = { ...genuine.report, period: { from: '2099-01-01T00:00:00.000Z', to: '2000-01-01T00:00:00.000Z' } };
+    reversed.summary = summarize(reversed.chain.links.flatMap((l) => (l.record ? [l.record] : [])), reversed.period.from);
+    expect(reversed.summary).toMatchObject({ amountsCollected: {}, lateRecords: 1 });
+    expect(await refusal(client.pushReport(resign(reversed)))).toMatchObject({ code: 'PERIOD_INVALID', status: 422 });
+    const future = { ...genuine.report, createdAt: '2099-01-01T00:00:00.000Z', period: { ...genuine.report.period, to: '2099-01-01T00:00:00.000Z' } };
+    expect(await refusal(client.pushReport(resign(future)))).toMatchObject({ code: 'PERIOD_INVALID' });
+    expect(await lender.store.reportCount()).toBe(0);
+    expect((await client.pushReport({ report: genuine.text, signature: genuine.signature })).status).toBe('accepted');
+  });
+
+  it('refuses a period that does not start where the previous report ended: PERIOD_DISCONTINUOUS', async () => {
+    work(1);
+    sync.createReport({ placementId });
+    await sync.syncNow();
+    work(1);
+    sync.createReport({ placementId });
+    const next = stored(2);
+    const gap = { ...next.report, period: { ...next.report.period, from: new Date(Date.parse(next.report.period.from) - 1).toISOString() } }; // overlaps report 1
+    expect(await refusal(client.pushReport(resign(gap)))).toMatchObject({ code: 'PERIOD_DISCONTINUOUS', details: { expectedFrom: next.report.period.from } });
+    expect((await client.pushReport({ report: next.text, signature: next.signature })).status).toBe('accepted');
   });
 });
