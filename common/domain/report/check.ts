@@ -9,7 +9,7 @@ import type { Sha256 } from '../chain/hash';
 import type { ChainRecord } from '../chain/record';
 import { verifyChain, type ChainBreak } from '../chain/verify';
 import { placementTag } from '../chain/tagged';
-import { canonicalJson } from '../chain/canonical';
+import { CanonicalizeError, canonicalJson } from '../chain/canonical';
 import { ProgressReportSchema, type ProgressReport } from '../../protocol/report';
 import { periodProblem } from './period';
 import { summarize } from './summary';
@@ -43,7 +43,14 @@ export function parseReportText(text: string): ReportCheck {
       problem: { code: 'BAD_SHAPE', message: `report does not match the format: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`, issues },
     };
   }
-  if (canonicalJson(raw) !== text) {
+  let canonical: string;
+  try {
+    canonical = canonicalJson(raw);
+  } catch (err) {
+    if (!(err instanceof CanonicalizeError)) throw err;
+    return { ok: false, problem: { code: 'NOT_CANONICAL', message: `report text has no RFC 8785 canonical form: ${err.message}` } };
+  }
+  if (canonical !== text) {
     return { ok: false, problem: { code: 'NOT_CANONICAL', message: 'report text is not in RFC 8785 canonical form' } };
   }
   return { ok: true, report: parsed.data };

@@ -323,4 +323,15 @@ describe('lender report acceptance', () => {
     expect(await refusal(client.pushReport(resign(gap)))).toMatchObject({ code: 'PERIOD_DISCONTINUOUS', details: { expectedFrom: next.report.period.from } });
     expect((await client.pushReport({ report: next.text, signature: next.signature })).status).toBe('accepted');
   });
+
+  it('refuses a report whose text holds a lone surrogate (RFC 8785 §3.2.2.2), even signed: NOT_CANONICAL', async () => {
+    work(1);
+    sync.createReport({ placementId });
+    const { text } = stored(1);
+    const bad = text.replace('"party":"borrower"', '"note":"\\udc00","party":"borrower"');
+    expect(bad).toContain('"note":"\\udc00"');
+    const signature = Buffer.from(sync.signer().sign(utf8(bad))).toString('base64');
+    expect(await refusal(client.pushReport({ report: bad, signature }))).toMatchObject({ code: 'NOT_CANONICAL', message: /lone surrogate/ });
+    expect(await lender.store.reportCount()).toBe(0);
+  });
 });
