@@ -47,6 +47,12 @@ export const ProgressReportSchema = z.strictObject({
   seq: Seq.min(1),
   period: z.strictObject({ from: Instant, to: Instant }),
   createdAt: Instant,
+  /**
+   * The workstation's audit log head when the report was made (seq 0 and 64 zeros while empty):
+   * anchored by the lender's receipt, so a later rewrite of the audit log before it shows.
+   * Absent in reports made before it was added.
+   */
+  auditHead: ChainPointSchema.optional(),
   summary: ReportSummarySchema,
   chain: z.strictObject({
     /** Where this report's links begin: the previous report's head (or the chain before the placement's first record). */

@@ -125,6 +125,7 @@ async function accept(
     seq: report.seq,
     reportHash: sha256Hex(bytes),
     chainHead: report.chain.head,
+    ...(report.auditHead ? { auditHead: report.auditHead } : {}),
     leafIndex,
     treeSize: leafIndex + 1,
     rootHash: toHex(rootFromLeafHashes(leaves, sha256)),

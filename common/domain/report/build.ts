@@ -23,6 +23,8 @@ export interface ReportHeader {
   start: ChainPoint;
   /** The workstation's first chain seq hashed with the tagged formula; absent for a formula-1 chain. */
   taggedFrom?: number;
+  /** The workstation's audit log head at report time. */
+  auditHead?: ChainPoint;
 }
 
 export interface BuildReportInput extends ReportHeader {
@@ -49,6 +51,7 @@ export function buildReportFrame(input: BuildFrameInput): ProgressReport {
     seq: input.seq,
     period: { ...input.period },
     createdAt: input.createdAt,
+    ...(input.auditHead === undefined ? {} : { auditHead: { ...input.auditHead } }),
     summary: input.summary,
     chain: { start: { ...input.start }, head: { ...input.head }, ...(input.taggedFrom === undefined ? {} : { taggedFrom: input.taggedFrom }), links: [] },
   };

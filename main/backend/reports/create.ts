@@ -13,6 +13,7 @@ import { spliceJoinedLinks } from '../../../common/domain/report/text';
 import { addTally, emptySummary, tallyOf, TallySchema } from '../../../common/domain/report/summary';
 import { ProgressReportSchema, type ReportSummary } from '../../../common/protocol/report';
 import { newId } from '../../../common/ids';
+import { auditRepo } from '../../../db/repos/audit';
 import { chainRepo, type ChainRow } from '../../../db/repos/chain';
 import { outboxRepo } from '../../../db/repos/outbox';
 import { reportsRepo, type ReportRow } from '../../../db/repos/reports';
@@ -103,6 +104,7 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
       start,
       head: head.seq > start.seq ? { seq: head.seq, hash: head.hash } : start,
       taggedFrom: chain.taggedFrom(),
+      auditHead: auditHeadOf(ctx),
       summary: summaryOfRun(chain, input.placementId, start.seq, head.seq, from),
     });
     const frame = canonicalJson(report);
@@ -140,6 +142,12 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
     };
   });
   return run.immediate();
+}
+
+/** The audit log's head now (seq 0 and the genesis hash while it is empty), anchored by the report. */
+function auditHeadOf(ctx: AppContext): ChainPoint {
+  const head = auditRepo.head(ctx.db);
+  return head ? { seq: head.seq, hash: head.hash } : GENESIS_POINT;
 }
 
 /**

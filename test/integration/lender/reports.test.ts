@@ -11,7 +11,12 @@ import { buildReport } from '../../../common/domain/report/build';
 import { summarize } from '../../../common/domain/report/summary';
 import { ProgressReportSchema, type ProgressReport } from '../../../common/protocol/report';
 import { chainRepo } from '../../../db/repos/chain';
+import { auditRepo } from '../../../db/repos/audit';
 import { reportsRepo } from '../../../db/repos/reports';
+import { appendAudit } from '../../../main/backend/audit/audit';
+import { generateEd25519, publicKeyPem, signBytes } from '../../../main/backend/crypto/ed25519';
+import { verifyReceipt } from '../../../main/backend/sync/receipt';
+import { ReceiptSchema } from '../../../common/protocol/receipt';
 import { sha256 } from '../../../main/backend/crypto/hash';
 import { entryFromRow } from '../../../main/backend/reports/create';
 import { reportText } from '../../../main/backend/reports/text';
@@ -333,5 +338,27 @@ describe('lender report acceptance', () => {
     const signature = Buffer.from(sync.signer().sign(utf8(bad))).toString('base64');
     expect(await refusal(client.pushReport({ report: bad, signature }))).toMatchObject({ code: 'NOT_CANONICAL', message: /lone surrogate/ });
     expect(await lender.store.reportCount()).toBe(0);
+  });
+
+  it('anchors the audit log head beside the chain head: in the report, in the lender-signed receipt, checked by the workstation', async () => {
+    const at = new Date().toISOString();
+    for (let i = 0; i < 3; i++) appendAudit(app.db, at, { actorId: null, action: 'test.act', objectType: 'test', objectId: null, outcome: 'ok' });
+    work(1);
+    sync.createReport({ placementId });
+    const { text, signature, report } = stored(1);
+    const head = auditRepo.head(app.db)!;
+    expect(report.auditHead).toEqual({ seq: head.seq, hash: head.hash });
+    const answer = await client.pushReport({ report: text, signature });
+    const receipt = ReceiptSchema.parse(JSON.parse(answer.receipt.payload));
+    expect(receipt).toMatchObject({ auditHead: report.auditHead, chainHead: report.chain.head });
+
+    // A receipt (validly signed by its lender) that names another audit head than the report is refused.
+    const lenderKeys = generateEd25519();
+    const forged = canonicalJson({ ...receipt, auditHead: { seq: head.seq - 1, hash: head.hash } });
+    const envelope = { payload: forged, signature: Buffer.from(signBytes(utf8(forged), lenderKeys.privateKey)).toString('base64') };
+    expect(() => verifyReceipt(envelope, publicKeyPem(lenderKeys.publicKey), text, report.id)).toThrow(/other chain or audit log heads/);
+    const honest = canonicalJson(receipt);
+    const honestEnvelope = { payload: honest, signature: Buffer.from(signBytes(utf8(honest), lenderKeys.privateKey)).toString('base64') };
+    expect(verifyReceipt(honestEnvelope, publicKeyPem(lenderKeys.publicKey), text, report.id).auditHead).toEqual(report.auditHead);
   });
 });
