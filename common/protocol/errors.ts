@@ -18,6 +18,11 @@ export const PROTOCOL_ERROR_CODES = [
   'SEQUENCE_REPLAYED', // an already-accepted sequence arrived with different content
   'TOO_LARGE', // the body is over the route's limit (refused before it is read, when Content-Length says so)
   'RATE_LIMITED', // too many requests from this workstation; retried later with backoff
+  'OWN_RECORD_ELIDED', // a link of the report's own placement is elided (its tag is the placement's)
+  'ELISION_UNPROVEN', // an elided link from chain.taggedFrom on without its placement tag and record digest
+  'CHAIN_FORMULA_CHANGED', // chain.taggedFrom differs from (or drops) what the workstation's earlier reports stated
+  'PERIOD_INVALID', // the period is reversed or empty, ends after the report was made, or the report is dated in the future
+  'PERIOD_DISCONTINUOUS', // the period does not start where the placement's previous report ended
   'INTERNAL',
 ] as const;
 export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
@@ -47,5 +52,10 @@ export const HTTP_STATUS: Record<ProtocolErrorCode, number> = {
   SEQUENCE_REPLAYED: 409,
   TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  OWN_RECORD_ELIDED: 422,
+  ELISION_UNPROVEN: 422,
+  CHAIN_FORMULA_CHANGED: 409,
+  PERIOD_INVALID: 422,
+  PERIOD_DISCONTINUOUS: 409,
   INTERNAL: 500,
 };

@@ -17,6 +17,8 @@ export const ReceiptSchema = z.strictObject({
   /** SHA-256 of the exact report bytes (the log leaf data). */
   reportHash: HashHex,
   chainHead: z.strictObject({ seq: Seq, hash: HashHex }),
+  /** The report's audit log head, when it carries one: the lender's signed word on both anchors. */
+  auditHead: z.strictObject({ seq: Seq, hash: HashHex }).optional(),
   leafIndex: Seq,
   treeSize: Seq.min(1),
   rootHash: HashHex,

@@ -33,6 +33,9 @@ export const ReportLinkSchema = z.strictObject({
   hash: HashHex,
   /** Absent: a record of another placement, elided. */
   record: ChainRecordSchema.optional(),
+  /** An elided link from `chain.taggedFrom` on: its placement tag and record digest (lender/PROTOCOL.md, "The chain"). */
+  tag: HashHex.optional(),
+  digest: HashHex.optional(),
 });
 
 export const ProgressReportSchema = z.strictObject({
@@ -44,11 +47,19 @@ export const ProgressReportSchema = z.strictObject({
   seq: Seq.min(1),
   period: z.strictObject({ from: Instant, to: Instant }),
   createdAt: Instant,
+  /**
+   * The workstation's audit log head when the report was made (seq 0 and 64 zeros while empty):
+   * anchored by the lender's receipt, so a later rewrite of the audit log before it shows.
+   * Absent in reports made before it was added.
+   */
+  auditHead: ChainPointSchema.optional(),
   summary: ReportSummarySchema,
   chain: z.strictObject({
     /** Where this report's links begin: the previous report's head (or the chain before the placement's first record). */
     start: ChainPointSchema,
     head: ChainPointSchema,
+    /** The workstation's first chain seq hashed with the tagged formula (2); absent in reports made before it. */
+    taggedFrom: Seq.min(1).optional(),
     links: z.array(ReportLinkSchema),
   }),
 });

@@ -5,6 +5,7 @@
  * report's content itself: the lender relays, it is not trusted to have checked.
  */
 import { z } from 'zod';
+import { SignedEnvelope } from './primitives';
 
 export const TeamReportItem = z.strictObject({
   leafIndex: z.number().int().min(0),
@@ -13,6 +14,8 @@ export const TeamReportItem = z.strictObject({
   report: z.string().min(2).max(64 * 1024 * 1024),
   signature: z.string().min(1).max(200),
   acceptedAt: z.string().min(1).max(40),
+  /** The lender's signed enrolment record of the workstation (casedesk.enrollment/1): the key to check with. */
+  enrollment: SignedEnvelope.optional(),
 });
 
 export const TeamReportsResponse = z.strictObject({

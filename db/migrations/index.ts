@@ -13,6 +13,7 @@ import * as ledger from './0011_ledger';
 import * as callbacks from './0012_callbacks';
 import * as appendOnly from './0013_append_only';
 import * as agencyAddress from './0015_agency_address';
+import * as chainTags from './0017_chain_tags';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, ...appendOnly },
   { version: 14, name: 'reserved', sql: '' },
   { version: 15, ...agencyAddress },
+  { version: 16, name: 'reserved', sql: '' },
+  { version: 17, ...chainTags },
 ];
 
 export function checkRegistry(list: readonly Migration[]): void {

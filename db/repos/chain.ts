@@ -15,20 +15,23 @@ export interface ChainRow {
   hash: string;
   /** The record's part in report figures (canonical JSON of a Tally); null if chained before migration 7. */
   tally: string | null;
+  /** Chain formula 2 (migration 17 on): the placement tag and record digest hashed into the link; null before. */
+  tag: string | null;
+  digest: string | null;
 }
 
 export const chainRepo = perConnection(function buildChainRepo(db: Db) {
   const head = db.prepare<[], Pick<ChainRow, 'seq' | 'hash'>>('SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1');
   const insert = db.prepare<ChainRow>(
-    `INSERT INTO chain (seq, record_type, record_id, case_id, placement_id, at, canonical, prev_hash, hash, tally)
-     VALUES (@seq, @record_type, @record_id, @case_id, @placement_id, @at, @canonical, @prev_hash, @hash, @tally)`,
+    `INSERT INTO chain (seq, record_type, record_id, case_id, placement_id, at, canonical, prev_hash, hash, tally, tag, digest)
+     VALUES (@seq, @record_type, @record_id, @case_id, @placement_id, @at, @canonical, @prev_hash, @hash, @tally, @tag, @digest)`,
   );
   const range = db.prepare<[number, number], ChainRow>('SELECT * FROM chain WHERE seq > ? AND seq <= ? ORDER BY seq');
   // Only what a report's links and summary need: no prev_hash, ids or dates per row.
-  const links = db.prepare<[number, number], LinkSource>('SELECT seq, hash, placement_id AS placementId, canonical FROM chain WHERE seq > ? AND seq <= ? ORDER BY seq');
+  const links = db.prepare<[number, number], LinkSource>('SELECT seq, hash, placement_id AS placementId, canonical, tag, digest FROM chain WHERE seq > ? AND seq <= ? ORDER BY seq');
   /*
    * A report's links joined in SQLite, as bytes: the placement's records in full, others as seq +
-   * hash, each exactly as linkText (common/domain/report/text.ts) writes it — hashes are hex and
+   * hash (with tag and digest for formula-2 rows), each exactly as linkText (common/domain/report/text.ts) writes it — hashes are hex and
    * seqs integers, so no escaping is needed. One value instead of 10,000 rows and strings.
    * The rows come in seq order because SQLite walks a rowid range in order; an ORDER BY inside
    * group_concat would sort them again (three times the cost). Every send re-checks these bytes
@@ -38,6 +41,8 @@ export const chainRepo = perConnection(function buildChainRepo(db: Db) {
     `SELECT CAST(group_concat(
               CASE WHEN placement_id = @placementId
                 THEN format('{"hash":"%s","record":%s,"seq":%d}', hash, canonical, seq)
+                WHEN digest IS NOT NULL AND tag IS NOT NULL
+                THEN format('{"digest":"%s","hash":"%s","seq":%d,"tag":"%s"}', digest, hash, seq, tag)
                 ELSE format('{"hash":"%s","seq":%d}', hash, seq) END,
               ',') AS BLOB) AS links,
             count(*) AS n, min(seq) AS first, max(seq) AS last
@@ -56,6 +61,7 @@ export const chainRepo = perConnection(function buildChainRepo(db: Db) {
   const all = db.prepare<[], ChainRow>('SELECT * FROM chain ORDER BY seq');
   const bySeq = db.prepare<[number], ChainRow>('SELECT * FROM chain WHERE seq = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM chain');
+  const firstTagged = db.prepare<[], { seq: number | null }>('SELECT min(seq) AS seq FROM chain WHERE digest IS NOT NULL');
   return {
     head: (): Pick<ChainRow, 'seq' | 'hash'> | undefined => head.get(),
     insert: (row: ChainRow): void => {
@@ -79,5 +85,10 @@ export const chainRepo = perConnection(function buildChainRepo(db: Db) {
     all: (): ChainRow[] => all.all(),
     bySeq: (seq: number): ChainRow | undefined => bySeq.get(seq),
     count: (): number => count.get()?.n ?? 0,
+    /**
+     * The first seq hashed with the tagged formula: the first row with a digest, or, before any
+     * such row, the next seq (every row appended from migration 17 on is tagged).
+     */
+    taggedFrom: (): number => firstTagged.get()?.seq ?? (head.get()?.seq ?? 0) + 1,
   };
 });

@@ -7,6 +7,7 @@
 import { canonicalJson, utf8 } from '../../common/domain/chain/canonical';
 import { toHex } from '../../common/domain/chain/hex';
 import { checkReportContent, parseReportText } from '../../common/domain/report/check';
+import { continuityProblem, periodProblem } from '../../common/domain/report/period';
 import { inclusionProof, leafHash, rootFromLeafHashes } from '../../common/protocol/merkle';
 import { RECEIPT_FORMAT, type PushReportResponse, type Receipt } from '../../common/protocol/receipt';
 import { PushReportBody, type ProgressReport } from '../../common/protocol/report';
@@ -32,6 +33,9 @@ export async function pushReport(body: Buffer, ws: WorkstationRow, lc: LenderCon
   if (!verifyWithPem(ws.publicKeyPem, utf8(text), signature)) {
     throw new HttpError('BAD_SIGNATURE', 'the signature does not verify over the report bytes with the enrolled key: the report was altered or signed by another key');
   }
+  // Before any sequence is looked at or taken: a report with an impossible period never holds a number.
+  const period = periodProblem(report, lc.now().toISOString());
+  if (period) throw new HttpError(period.code, period.message, { period: report.period, createdAt: report.createdAt });
 
   // One workstation's pushes run one at a time (sequence and chain checks); others run beside them.
   const outcome = await lc.store.transaction((tx) => accept(tx, lc, report, text, signature), { lockKeys: [ws.id] });
@@ -73,13 +77,18 @@ async function accept(
       got: report.seq,
     });
   }
+  const continuity = continuityProblem(report, last ? previousPeriodEnd(last) : undefined);
+  if (continuity) throw new HttpError(continuity.code, continuity.message, { expectedFrom: last ? previousPeriodEnd(last) : null, from: report.period.from });
   if (!(await tx.isPlacementAssigned(report.placementId, report.workstationId))) {
     throw new HttpError('UNKNOWN_PLACEMENT', `placement ${report.placementId} was never assigned to workstation ${report.workstationId}`);
   }
+  await checkFormulaPin(tx, report);
   const content = checkReportContent(report, sha256);
   if (!content.ok) {
     const p = content.problem;
     if (p.code === 'CHAIN_BROKEN') throw new HttpError('CHAIN_BROKEN', p.message, p.break);
+    if (p.code === 'OWN_RECORD_ELIDED' || p.code === 'ELISION_UNPROVEN') throw new HttpError(p.code, p.message, { seq: p.seq });
+    if (p.code === 'PERIOD_INVALID') throw new HttpError(p.code, p.message);
     throw new HttpError('REPORT_INCONSISTENT', p.message);
   }
   if (last && (report.chain.start.seq !== last.headSeq || report.chain.start.hash !== last.headHash)) {
@@ -117,6 +126,7 @@ async function accept(
     seq: report.seq,
     reportHash: sha256Hex(bytes),
     chainHead: report.chain.head,
+    ...(report.auditHead ? { auditHead: report.auditHead } : {}),
     leafIndex,
     treeSize: leafIndex + 1,
     rootHash: toHex(rootFromLeafHashes(leaves, sha256)),
@@ -140,6 +150,27 @@ async function accept(
   };
   await tx.insertReport(stored);
   await tx.addChainHashes(report.workstationId, points);
+  if (report.chain.taggedFrom !== undefined) await tx.setMeta(formulaPinKey(report.workstationId), String(report.chain.taggedFrom));
   return { status: 'accepted', stored };
 }
 
+
+const formulaPinKey = (workstationId: string): string => `chain.taggedFrom/${workstationId}`;
+
+/**
+ * A workstation switches to the tagged chain formula once, at one seq. The first report that states
+ * the switch pins it; every later report must state the same seq, or a report could call its own
+ * records untagged (formula 1) and elide them unseen.
+ */
+async function checkFormulaPin(tx: LenderStoreOps, report: ProgressReport): Promise<void> {
+  const pinned = await tx.getMeta(formulaPinKey(report.workstationId));
+  if (pinned === undefined || String(report.chain.taggedFrom) === pinned) return;
+  throw new HttpError(
+    'CHAIN_FORMULA_CHANGED',
+    `workstation ${report.workstationId} switched to the tagged chain formula at seq ${pinned}; this report says ${report.chain.taggedFrom === undefined ? 'it never did' : `seq ${report.chain.taggedFrom}`}`,
+    { expected: Number(pinned), actual: report.chain.taggedFrom ?? null },
+  );
+}
+
+/** Where the placement's previous accepted report ended: its text passed every check when it was accepted. */
+const previousPeriodEnd = (last: StoredReport): string => (JSON.parse(last.text) as ProgressReport).period.to;

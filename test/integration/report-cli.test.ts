@@ -7,8 +7,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliIo } from '../support/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson, utf8 } from '../../common/domain/chain/canonical';
-import { ProgressReportSchema } from '../../common/protocol/report';
+import { canonicalBytes, canonicalJson, utf8 } from '../../common/domain/chain/canonical';
+import { placementTag, recordDigest } from '../../common/domain/chain/tagged';
+import { summarize } from '../../common/domain/report/summary';
+import { ProgressReportSchema, type ProgressReport } from '../../common/protocol/report';
+import { generateEd25519, publicKeyPem, signBytes } from '../../main/backend/crypto/ed25519';
+import { sha256 } from '../../main/backend/crypto/hash';
+import { writeReportFiles } from '../../main/backend/reports/files';
 import { passphraseProtector } from '../../main/backend/crypto/protect';
 import { loadIdentity, unlockSigner } from '../../main/backend/sync/identity';
 import { report } from '../../main/cli/commands/report';
@@ -141,5 +146,84 @@ describe('casedesk report export / verify', () => {
     await expect(run(['export', '--db', dbFile, '--placement', placementId, '--out', outDir, '--passphrase-env', 'UNSET_VAR_X'])).rejects.toThrow(/UNSET_VAR_X/);
     await expect(run(['frobnicate'])).rejects.toThrow(/unknown subcommand "frobnicate"/);
     await expect(run(['verify'])).rejects.toThrow(/exactly one folder/);
+  });
+});
+
+/** The attacker's folder: the report re-signed with a key of their own, that key beside it. */
+function forgedFolder(name: string, r: ProgressReport): string {
+  const dir = join(tmp.dir, name);
+  const keys = generateEd25519();
+  const text = canonicalJson(r);
+  writeReportFiles(dir, text, signBytes(utf8(text), keys.privateKey), publicKeyPem(keys.publicKey));
+  return dir;
+}
+
+/** The exported report with its own payment links elided and the summary recomputed by the project's own summarize. */
+function withPaymentsElided(r: ProgressReport, tagged: boolean): ProgressReport {
+  const links: ProgressReport['chain']['links'] = r.chain.links.map((l) => {
+    if (l.record?.type !== 'payment') return l;
+    const bare = { seq: l.seq, hash: l.hash };
+    return tagged ? { ...bare, tag: placementTag(l.record.placementId, sha256), digest: recordDigest(canonicalBytes(l.record), sha256) } : bare;
+  });
+  const shown = links.flatMap((l) => (l.record ? [l.record] : []));
+  return { ...r, summary: summarize(shown, r.period.from), chain: { ...r.chain, links } };
+}
+
+describe('casedesk report verify against a forger (issue 15)', () => {
+  const exported = (): ProgressReport => ProgressReportSchema.parse(JSON.parse(readFileSync(join(outDir, 'report.json'), 'utf8')));
+  const pinnedKey = (): string => {
+    const probe = openTestApp(dbFile);
+    const pem = loadIdentity(probe.db)!.publicKeyPem;
+    probe.db.close();
+    const file = join(tmp.dir, 'pinned-at-enrolment.pem');
+    writeFileSync(file, pem);
+    return file;
+  };
+
+  it('refuses the exported report with its own payments elided and re-signed by another key; the control re-signed without elision verifies', async () => {
+    const r = exported();
+    expect(r.summary.amountsCollected).toEqual({ CNY: 12_345 });
+    const control = await run(['verify', forgedFolder('control', r)]);
+    expect(control.code).toBe(0);
+
+    const bare = await run(['verify', forgedFolder('elided-bare', withPaymentsElided(r, false))]);
+    expect(bare.code).toBe(1);
+    expect(bare.err).toMatch(/^FAILED ELISION_UNPROVEN: seq 6: the link is elided without the placement tag/);
+
+    const tagged = await run(['verify', forgedFolder('elided-tagged', withPaymentsElided(r, true))]);
+    expect(tagged.code).toBe(1);
+    expect(tagged.err).toMatch(/^FAILED OWN_RECORD_ELIDED: seq 6: a record of this report's own placement is elided/);
+  });
+
+  it('prints the signer key fingerprint as openssl gives it, and the workstation the report claims', async () => {
+    const res = await run(['verify', outDir]);
+    const printed = /signer key sha256: ([0-9a-f]{64})/.exec(res.out)?.[1];
+    expect(res.out).toContain(`claims to be: workstation ${exported().workstationId}`);
+    expect(res.out).toMatch(/key was read from the folder/);
+    const openssl = findOpenssl();
+    if (!openssl) {
+      console.warn('openssl is not installed: the fingerprint was NOT compared with openssl');
+      return;
+    }
+    const viaOpenssl = execFileSync('sh', ['-c', `"${openssl}" pkey -pubin -in "${join(outDir, 'workstation.pub.pem')}" -outform DER | sha256sum`], { encoding: 'utf8' });
+    expect(viaOpenssl.split(/\s/)[0]).toBe(printed);
+  });
+
+  it('--key refuses a report signed by any other key and accepts the genuine one', async () => {
+    const key = pinnedKey();
+    const genuine = await run(['verify', outDir, '--key', key]);
+    expect(genuine.code).toBe(0);
+    expect(genuine.out).toMatch(/the signer is the pinned key/);
+
+    // Altered content, re-signed with another key that the folder now carries: valid in itself, not the pinned signer.
+    const altered = exported();
+    altered.summary.amountsCollected = { CNY: 0 };
+    altered.chain.links = altered.chain.links.filter((l) => l.seq <= 5);
+    const forged = forgedFolder('forged-signer', { ...altered, chain: { ...altered.chain, head: { seq: 5, hash: altered.chain.links.at(-1)!.hash } }, summary: summarize(altered.chain.links.flatMap((l) => (l.record ? [l.record] : [])), altered.period.from) });
+    expect((await run(['verify', forged])).code).toBe(0);
+    const refused = await run(['verify', forged, '--key', key]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^FAILED SIGNER_NOT_PINNED: the report is not signed by the pinned key/);
+    await expect(run(['verify', outDir, '--key', join(tmp.dir, 'no-such.pem')])).rejects.toThrow(/--key: cannot read/);
   });
 });

@@ -138,7 +138,7 @@ export async function runCrashTest(opts: CrashTestOptions): Promise<CrashTestRes
         const integrity = db.pragma('integrity_check', { simple: true });
         check(integrity === 'ok', `integrity_check after kill ${k}: ${String(integrity)}`);
         const rows = chainRepo(db).all();
-        const v = verifyChain(rows.map((r) => ({ ...entryFromRow(r), seq: r.seq })), sha256);
+        const v = verifyChain(rows.map((r) => ({ ...entryFromRow(r), seq: r.seq })), sha256, undefined, undefined, chainRepo(db).taggedFrom());
         check(v.ok, `chain broken after kill ${k}: ${v.ok ? '' : v.break.message}`);
         const activityIds = new Set((db.prepare('SELECT id FROM activities').all() as { id: string }[]).map((r) => r.id));
         for (const id of committed) check(activityIds.has(id), `committed activity ${id} lost after kill ${k}`);

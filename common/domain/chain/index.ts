@@ -2,4 +2,5 @@ export * from './canonical';
 export * from './hash';
 export * from './hex';
 export * from './record';
+export * from './tagged';
 export * from './verify';

@@ -1,11 +1,17 @@
 /**
  * Checks a run of chain links and names the first break precisely. A link either carries its
- * record (its hash is recomputed) or is elided (a record of another placement, shown only by seq
- * and hash so a report does not leak other lenders' data; linkage still runs through it).
+ * record (its hash is recomputed) or is elided (a record of another placement, shown without its
+ * content so a report does not leak other lenders' data; linkage still runs through it).
+ *
+ * Links before `taggedFrom` use chain formula 1 (hash over the record's canonical bytes): an elided
+ * one shows only seq and hash, which nothing can check. From `taggedFrom` on, links use formula 2
+ * (tagged.ts): an elided link must show its placement tag and record digest, and its hash is
+ * recomputed from them, so the placement it claims is the one it was chained with.
  */
 import { canonicalBytes } from './canonical';
 import { GENESIS_HASH, chainHash, isHashHex, type Sha256 } from './hash';
 import type { ChainRecord } from './record';
+import { placementTag, recordDigest, taggedChainHash } from './tagged';
 
 export interface ChainLink {
   seq: number;
@@ -14,6 +20,9 @@ export interface ChainLink {
   prevHash?: string;
   /** Absent for an elided link. */
   record?: ChainRecord;
+  /** Formula 2, elided links only: the placement tag and record digest hashed into the link. */
+  tag?: string;
+  digest?: string;
 }
 
 export interface ChainPoint {
@@ -29,6 +38,8 @@ export type ChainBreakKind =
   | 'prev_hash_mismatch' // the stored prev hash is not the previous link's hash
   | 'hash_mismatch' // the record's bytes do not produce the stated hash: altered, removed before it, or reordered
   | 'malformed_hash'
+  | 'untagged_elision' // an elided formula-2 link without its placement tag and record digest
+  | 'misplaced_tag' // a tag or digest on a formula-1 link, or beside a record shown in full
   | 'head_mismatch'; // the claimed head is not where the links end
 
 export interface ChainBreak {
@@ -48,6 +59,8 @@ export function verifyChain(
   sha256: Sha256,
   start: ChainPoint = GENESIS_POINT,
   claimedHead?: ChainPoint,
+  /** The first seq hashed with formula 2; links before it use formula 1. Default: none (all formula 1). */
+  taggedFrom: number = Number.POSITIVE_INFINITY,
 ): ChainVerdict {
   let prev = start;
   const fail = (b: Omit<ChainBreak, 'message'>, message: string): ChainVerdict => ({ ok: false, break: { ...b, message } });
@@ -71,6 +84,14 @@ export function verifyChain(
         `seq ${link.seq}: prev hash ${link.prevHash} is not the hash of seq ${prev.seq} (${prev.hash})`,
       );
     }
+    const tagged = link.seq >= taggedFrom;
+    const hasTagParts = link.tag !== undefined || link.digest !== undefined;
+    if (hasTagParts && (!tagged || link.record)) {
+      return fail(
+        { kind: 'misplaced_tag', index, seq: link.seq, expected: 'no tag or digest', actual: `${link.tag ?? ''}/${link.digest ?? ''}` },
+        `seq ${link.seq}: a tag and digest belong only to an elided link from seq ${taggedFrom} on`,
+      );
+    }
     if (link.record) {
       if (link.record.seq !== link.seq) {
         return fail(
@@ -78,12 +99,29 @@ export function verifyChain(
           `seq ${link.seq}: the record inside claims seq ${link.record.seq}`,
         );
       }
-      const computed = chainHash(prev.hash, canonicalBytes(link.record), sha256);
+      const bytes = canonicalBytes(link.record);
+      const computed = tagged
+        ? taggedChainHash(prev.hash, placementTag(link.record.placementId, sha256), recordDigest(bytes, sha256), sha256)
+        : chainHash(prev.hash, bytes, sha256);
       if (computed !== link.hash) {
         return fail(
           { kind: 'hash_mismatch', index, seq: link.seq, expected: link.hash, actual: computed },
           `seq ${link.seq} (${link.record.type} ${link.record.id}): the record hashes to ${computed}, ` +
             `but the chain says ${link.hash}; the record was altered, or a record before it was removed, changed or reordered`,
+        );
+      }
+    } else if (tagged) {
+      if (link.tag === undefined || link.digest === undefined || !isHashHex(link.tag) || !isHashHex(link.digest)) {
+        return fail(
+          { kind: 'untagged_elision', index, seq: link.seq, expected: 'tag and digest', actual: 'seq and hash only' },
+          `seq ${link.seq}: the link is elided without the placement tag and record digest that every link from seq ${taggedFrom} on must show`,
+        );
+      }
+      const computed = taggedChainHash(prev.hash, link.tag, link.digest, sha256);
+      if (computed !== link.hash) {
+        return fail(
+          { kind: 'hash_mismatch', index, seq: link.seq, expected: link.hash, actual: computed },
+          `seq ${link.seq} (elided): its tag and digest hash to ${computed}, but the chain says ${link.hash}; the link claims another placement or record than it was chained with`,
         );
       }
     }

@@ -1,4 +1,5 @@
 export * from './build';
 export * from './check';
+export * from './period';
 export * from './summary';
 export * from './text';

@@ -16,17 +16,25 @@ export interface LinkSource {
   placementId: string | null;
   /** The record's canonical text as hashed into the chain. */
   canonical: string;
+  /** Tagged-formula links (chain formula 2): the placement tag and record digest; null or absent before. */
+  tag?: string | null;
+  digest?: string | null;
 }
 
 export class ReportTextError extends Error {
   override readonly name = 'ReportTextError';
 }
 
-/** A record of the report's placement travels in full; any other is elided to seq + hash. */
+/**
+ * A record of the report's placement travels in full; any other is elided to seq + hash, plus its
+ * tag and digest when it was chained with the tagged formula (JCS key order: digest, hash, seq, tag).
+ */
 export function linkText(link: LinkSource, placementId: string): string {
   if (!Number.isSafeInteger(link.seq) || link.seq < 1) throw new ReportTextError(`chain link has an invalid seq ${String(link.seq)}`);
   const hash = JSON.stringify(link.hash);
-  return link.placementId === placementId ? `{"hash":${hash},"record":${link.canonical},"seq":${link.seq}}` : `{"hash":${hash},"seq":${link.seq}}`;
+  if (link.placementId === placementId) return `{"hash":${hash},"record":${link.canonical},"seq":${link.seq}}`;
+  if (link.tag && link.digest) return `{"digest":${JSON.stringify(link.digest)},"hash":${hash},"seq":${link.seq},"tag":${JSON.stringify(link.tag)}}`;
+  return `{"hash":${hash},"seq":${link.seq}}`;
 }
 
 /** The frame's text before and after its links, each including the array's bracket. */

@@ -6,7 +6,8 @@
  * contact without its link, nor a link without its contact).
  */
 import { canonicalJson, utf8 } from '../../../common/domain/chain/canonical';
-import { GENESIS_HASH, chainHash } from '../../../common/domain/chain/hash';
+import { GENESIS_HASH } from '../../../common/domain/chain/hash';
+import { placementTag, recordDigest, taggedChainHash } from '../../../common/domain/chain/tagged';
 import type { ChainRecord, ChainRecordType } from '../../../common/domain/chain/record';
 import { newId } from '../../../common/ids';
 import { tallyOf } from '../../../common/domain/report/summary';
@@ -47,7 +48,10 @@ export function recordChange(ctx: AppContext, change: Change): { seq: number; ha
     workstationId: ctx.workstationId,
   };
   const canonical = canonicalJson(record);
-  const hash = chainHash(prevHash, utf8(canonical), sha256);
+  // Chain formula 2: the link commits to the record's placement, so no report can pass it off as another's.
+  const tag = placementTag(change.placementId, sha256);
+  const digest = recordDigest(utf8(canonical), sha256);
+  const hash = taggedChainHash(prevHash, tag, digest, sha256);
   chain.insert({
     seq,
     record_type: change.type,
@@ -59,6 +63,8 @@ export function recordChange(ctx: AppContext, change: Change): { seq: number; ha
     prev_hash: prevHash,
     hash,
     tally: canonicalJson(tallyOf(record)),
+    tag,
+    digest,
   });
   outboxRepo(ctx.db).insert({
     id: newId(),

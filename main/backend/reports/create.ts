@@ -8,10 +8,12 @@ import { canonicalJson } from '../../../common/domain/chain/canonical';
 import { GENESIS_POINT, type ChainPoint } from '../../../common/domain/chain/verify';
 import type { ChainEntry, ChainRecord } from '../../../common/domain/chain/record';
 import { buildReportFrame } from '../../../common/domain/report/build';
+import { continuityProblem, periodProblem } from '../../../common/domain/report/period';
 import { spliceJoinedLinks } from '../../../common/domain/report/text';
 import { addTally, emptySummary, tallyOf, TallySchema } from '../../../common/domain/report/summary';
 import { ProgressReportSchema, type ReportSummary } from '../../../common/protocol/report';
 import { newId } from '../../../common/ids';
+import { auditRepo } from '../../../db/repos/audit';
 import { chainRepo, type ChainRow } from '../../../db/repos/chain';
 import { outboxRepo } from '../../../db/repos/outbox';
 import { reportsRepo, type ReportRow } from '../../../db/repos/reports';
@@ -86,8 +88,9 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
     const firstOwn = chain.firstAt(input.placementId, start.seq, head.seq);
     const startOfPlacement = `${placement.start_date}T00:00:00.000Z`;
     const from = input.from ?? prev?.period_to ?? (firstOwn && firstOwn < startOfPlacement ? firstOwn : startOfPlacement);
-    const to = input.to ?? now;
-    if (from > to) throw new AppError('VALIDATION', `the period starts (${from}) after it ends (${to})`);
+    const to = input.to ?? periodEnd(from, now);
+    const period = periodProblem({ period: { from, to }, createdAt: now }) ?? continuityProblem({ period: { from, to }, createdAt: now }, prev?.period_to);
+    if (period) throw new AppError('VALIDATION', period.message);
     const links = chain.joinedLinks(input.placementId, start.seq, head.seq);
     const complete = links.count === head.seq - start.seq && (links.count === 0 || (links.first === start.seq + 1 && links.last === head.seq));
     if (!complete) throw new AppError('INTERNAL', `the chain does not hold every record from ${start.seq + 1} to ${head.seq} (${links.count} found)`);
@@ -100,6 +103,8 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
       createdAt: now,
       start,
       head: head.seq > start.seq ? { seq: head.seq, hash: head.hash } : start,
+      taggedFrom: chain.taggedFrom(),
+      auditHead: auditHeadOf(ctx),
       summary: summaryOfRun(chain, input.placementId, start.seq, head.seq, from),
     });
     const frame = canonicalJson(report);
@@ -137,6 +142,22 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
     };
   });
   return run.immediate();
+}
+
+/** The audit log's head now (seq 0 and the genesis hash while it is empty), anchored by the report. */
+function auditHeadOf(ctx: AppContext): ChainPoint {
+  const head = auditRepo.head(ctx.db);
+  return head ? { seq: head.seq, hash: head.hash } : GENESIS_POINT;
+}
+
+/**
+ * The default end of a period: now. A period is never empty (from < to), so a report made while
+ * the clock has not passed the previous one's end (several in one millisecond) ends 1 ms after it
+ * starts: within the stated clock skew (common/domain/report/period.ts), which refuses anything more.
+ */
+function periodEnd(from: string, now: string): string {
+  const start = Date.parse(from);
+  return Date.parse(now) > start ? now : new Date(start + 1).toISOString();
 }
 
 /** The figures of the placement's records in the run, from their stored tallies (records chained before tallies were kept are read). */

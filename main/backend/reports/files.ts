@@ -10,6 +10,7 @@ import { parseReportText, checkReportContent, type ReportProblem } from '../../.
 import type { ProgressReport } from '../../../common/protocol/report';
 import { sha256 } from '../crypto/hash';
 import { publicKeyFromPem, verifyBytes } from '../crypto/ed25519';
+import { keyFingerprint } from '../crypto/fingerprint';
 
 export const REPORT_FILE = 'report.json';
 export const SIGNATURE_FILE = 'report.sig';
@@ -27,12 +28,23 @@ export type FolderProblem =
   | ReportProblem
   | { code: 'MISSING_FILE'; message: string }
   | { code: 'BAD_PUBLIC_KEY'; message: string }
-  | { code: 'BAD_SIGNATURE'; message: string };
+  | { code: 'BAD_SIGNATURE'; message: string }
+  | { code: 'SIGNER_NOT_PINNED'; message: string; pinned: string; folder: string };
 
-export type FolderCheck = { ok: true; report: ProgressReport } | { ok: false; problem: FolderProblem };
+/** Who signed: the key's fingerprint (keyFingerprint), and whether it was the pinned key given, or the folder's own. */
+export interface Signer {
+  fingerprint: string;
+  pinned: boolean;
+}
 
-/** Signature first (over the raw bytes), then format, then chain continuity and figures. */
-export function verifyReportFolder(dir: string): FolderCheck {
+export type FolderCheck = { ok: true; report: ProgressReport; signer: Signer } | { ok: false; problem: FolderProblem };
+
+/**
+ * Signature first (over the raw bytes), then format, then chain continuity and figures. With
+ * `pinnedKeyPem` the signature must verify with that key, whatever key the folder carries: a
+ * folder's own key proves only that someone signed it.
+ */
+export function verifyReportFolder(dir: string, pinnedKeyPem?: string): FolderCheck {
   const read = (name: string): Buffer | FolderProblem => {
     try {
       return readFileSync(join(dir, name));
@@ -44,15 +56,38 @@ export function verifyReportFolder(dir: string): FolderCheck {
   const sig = read(SIGNATURE_FILE);
   const pem = read(PUBLIC_KEY_FILE);
   for (const x of [bytes, sig, pem]) if (!Buffer.isBuffer(x)) return { ok: false, problem: x };
-  return verifyReportBytes(bytes as Buffer, sig as Buffer, (pem as Buffer).toString('utf8'));
+  const folderPem = (pem as Buffer).toString('utf8');
+  if (pinnedKeyPem === undefined) return verifyReportBytes(bytes as Buffer, sig as Buffer, folderPem, false);
+  const check = verifyReportBytes(bytes as Buffer, sig as Buffer, pinnedKeyPem, true);
+  if (check.ok || check.problem.code !== 'BAD_SIGNATURE') return check;
+  const pinned = fingerprintOf(pinnedKeyPem);
+  const folder = fingerprintOf(folderPem);
+  if (pinned === folder) return check;
+  return {
+    ok: false,
+    problem: {
+      code: 'SIGNER_NOT_PINNED',
+      pinned,
+      folder,
+      message: `the report is not signed by the pinned key (sha256 ${pinned}); the folder's key is another (sha256 ${folder})`,
+    },
+  };
 }
 
-export function verifyReportBytes(bytes: Uint8Array, signature: Uint8Array, publicKeyPem: string): FolderCheck {
+function fingerprintOf(pem: string): string {
+  try {
+    return keyFingerprint(publicKeyFromPem(pem));
+  } catch {
+    return 'unreadable';
+  }
+}
+
+export function verifyReportBytes(bytes: Uint8Array, signature: Uint8Array, publicKeyPem: string, pinned = false): FolderCheck {
   let key;
   try {
     key = publicKeyFromPem(publicKeyPem);
   } catch (err) {
-    return { ok: false, problem: { code: 'BAD_PUBLIC_KEY', message: `public key: ${(err as Error).message}` } };
+    return { ok: false, problem: { code: 'BAD_PUBLIC_KEY', message: `${pinned ? 'pinned' : 'public'} key: ${(err as Error).message}` } };
   }
   if (signature.length !== 64) {
     return { ok: false, problem: { code: 'BAD_SIGNATURE', message: `the signature is ${signature.length} bytes; an Ed25519 signature is 64` } };
@@ -65,5 +100,7 @@ export function verifyReportBytes(bytes: Uint8Array, signature: Uint8Array, publ
   }
   const parsed = parseReportText(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
   if (!parsed.ok) return parsed;
-  return checkReportContent(parsed.report, sha256);
+  const content = checkReportContent(parsed.report, sha256);
+  if (!content.ok) return content;
+  return { ok: true, report: content.report, signer: { fingerprint: keyFingerprint(key), pinned } };
 }

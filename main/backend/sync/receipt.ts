@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { utf8 } from '../../../common/domain/chain/canonical';
 import { verifyInclusionHex } from '../../../common/protocol/merkle';
 import { ReceiptSchema, type Receipt } from '../../../common/protocol/receipt';
+import type { ProgressReport } from '../../../common/protocol/report';
 import { sha256 } from '../crypto/hash';
 import { publicKeyFromPem, verifyBytes } from '../crypto/ed25519';
 
@@ -22,8 +23,16 @@ export function verifyReceipt(envelope: { payload: string; signature: string }, 
   if (r.reportId !== reportId || r.reportHash !== hash) {
     throw new ReceiptInvalidError(`the lender's receipt names report ${r.reportId} (${r.reportHash}), not ${reportId} (${hash})`);
   }
+  // The receipt's anchors must be the report's own: the chain head and the audit log head it carries.
+  const report = JSON.parse(reportText) as Pick<ProgressReport, 'chain' | 'auditHead'>;
+  if (!samePoint(r.chainHead, report.chain.head) || !samePoint(r.auditHead, report.auditHead)) {
+    throw new ReceiptInvalidError(`the lender's receipt for report ${reportId} names other chain or audit log heads than the report`);
+  }
   if (!verifyInclusionHex(bytes, r.leafIndex, r.treeSize, r.inclusionProof, r.rootHash, sha256)) {
     throw new ReceiptInvalidError(`the inclusion proof in the receipt for report ${reportId} does not lead to the log root it names`);
   }
   return r;
 }
+
+type Point = { seq: number; hash: string } | undefined;
+const samePoint = (a: Point, b: Point): boolean => (a === undefined ? b === undefined : b !== undefined && a.seq === b.seq && a.hash === b.hash);

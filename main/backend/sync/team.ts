@@ -1,7 +1,8 @@
 /**
  * Pulls the team's progress reports through the lender and keeps those that verify here: the
- * report names the workstation it is relayed as, the key is the one first seen for that
- * workstation, the Ed25519 signature holds over the exact text, the text is in canonical form, its
+ * report names the workstation it is relayed as, the key is the one the lender's signed enrolment
+ * record names for that workstation (and the one its earlier stored reports were signed with),
+ * the Ed25519 signature holds over the exact text, the text is in canonical form, its
  * chain links are unbroken and its summary figures match its records. The lender relays; it is not
  * trusted to have checked (nor to hand over the right key). A report that fails is skipped, counted
  * and the latest named in the sync status (`teamRefusals`); the cursor moves past it (it can never
@@ -15,9 +16,11 @@ import type { Db } from '../../../db/open';
 import { teamReportsRepo } from '../../../db/repos/team-reports';
 import type { AppContext } from '../context';
 import { sha256 } from '../crypto/hash';
-import { publicKeyFromPem, verifyBytes } from '../crypto/ed25519';
+import { publicKeyFromPem, publicKeyPem, verifyBytes } from '../crypto/ed25519';
 import { syncStateRepo } from '../../../db/repos/sync-state';
 import type { LenderClient } from './client';
+import { enrolledKey } from './enrolled-key';
+import { loadEnrollment, type Enrollment } from './identity';
 
 const CURSOR = 'team_reports_cursor';
 const REFUSED = 'team_reports_refused';
@@ -37,7 +40,7 @@ export interface TeamPullResult {
 
 type Item = TeamReportsResponse['items'][number];
 type Verified = Extract<ReturnType<typeof parseReportText>, { ok: true }>['report'];
-type Outcome = { item: Item; report: Verified } | { refusal: TeamRefusal };
+type Outcome = { item: Item; report: Verified; key: string } | { refusal: TeamRefusal };
 
 const teamCursor = (db: Db): number => Number(syncStateRepo(db).get(CURSOR) ?? '-1');
 
@@ -52,6 +55,8 @@ export function teamRefusals(ctx: AppContext): { refused: number; lastRefused: s
 export async function pullTeamReports(ctx: AppContext, client: LenderClient): Promise<TeamPullResult> {
   const state = syncStateRepo(ctx.db);
   const result: TeamPullResult = { stored: 0, refused: [] };
+  const lender = loadEnrollment(ctx.db);
+  if (!lender) return result;
   for (;;) {
     const after = teamCursor(ctx.db);
     const page = await client.teamReports(after, PAGE);
@@ -61,9 +66,9 @@ export async function pullTeamReports(ctx: AppContext, client: LenderClient): Pr
     const outcomes: Outcome[] = [];
     for (const item of page.items) {
       if (item.workstationId === ctx.workstationId) continue; // our own: we have the records
-      const verdict = verifyItem(ctx.db, item, pinned);
+      const verdict = verifyItem(ctx.db, item, pinned, lender);
       if (typeof verdict === 'string') outcomes.push({ refusal: { leafIndex: item.leafIndex, workstationId: item.workstationId, why: verdict } });
-      else outcomes.push({ item, report: verdict });
+      else outcomes.push({ item, ...verdict });
       await yieldToEventLoop();
     }
     const at = ctx.clock.now().toISOString();
@@ -74,7 +79,7 @@ export async function pullTeamReports(ctx: AppContext, client: LenderClient): Pr
         if (teamCursor(ctx.db) !== after) return false;
         for (const o of outcomes) {
           if ('refusal' in o) continue;
-          const { item, report } = o;
+          const { item, report, key } = o;
           teamReportsRepo.insert(ctx.db, {
             id: report.id,
             leaf_index: item.leafIndex,
@@ -86,7 +91,7 @@ export async function pullTeamReports(ctx: AppContext, client: LenderClient): Pr
             created_at: report.createdAt,
             accepted_at: item.acceptedAt,
             summary_json: JSON.stringify(report.summary),
-            public_key_pem: item.publicKeyPem,
+            public_key_pem: key,
             verified_at: at,
           });
         }
@@ -109,17 +114,16 @@ export async function pullTeamReports(ctx: AppContext, client: LenderClient): Pr
 }
 
 /**
- * The report, or why it is refused. `pinned` holds keys first seen earlier in this page (not yet
- * stored); otherwise a workstation's key is the one its first stored report was signed with.
+ * The report and the (enrolled) key it verified with, or why it is refused. `pinned` holds keys
+ * accepted earlier in this page (not yet stored); otherwise the key of the workstation's first
+ * stored report: the lender's enrolment record may not name another key later.
  */
-function verifyItem(db: Db, item: Item, pinned: Map<string, KeyObject>): Verified | string {
-  let key;
-  try {
-    key = publicKeyFromPem(item.publicKeyPem);
-  } catch (err) {
-    return `unusable public key: ${(err as Error).message}`;
+function verifyItem(db: Db, item: Item, pinned: Map<string, KeyObject>, lender: Enrollment): { report: Verified; key: string } | string {
+  const key = enrolledKey(item.enrollment, item.workstationId, lender);
+  if (typeof key === 'string') return key;
+  if (!verifyBytes(Buffer.from(item.report, 'utf8'), Buffer.from(item.signature, 'base64'), key)) {
+    return `the signature does not verify with the key the lender enrolled for workstation ${item.workstationId}`;
   }
-  if (!verifyBytes(Buffer.from(item.report, 'utf8'), Buffer.from(item.signature, 'base64'), key)) return 'the signature does not verify';
   const parsed = parseReportText(item.report);
   if (!parsed.ok) return parsed.problem.message;
   const report = parsed.report;
@@ -128,10 +132,10 @@ function verifyItem(db: Db, item: Item, pinned: Map<string, KeyObject>): Verifie
   }
   const storedPem = teamReportsRepo.keyOf(db, report.workstationId);
   const first = pinned.get(report.workstationId) ?? (storedPem === undefined ? undefined : publicKeyFromPem(storedPem));
-  // A relay that could swap keys could sign reports of its own in a workstation's name.
-  if (first && !first.equals(key)) return `signed with another key than the one first seen for workstation ${report.workstationId}`;
+  // The lender's signed word changed: a lender swapping keys could sign reports in a workstation's name.
+  if (first && !first.equals(key)) return `the lender's enrolment record names another key for workstation ${report.workstationId} than its earlier reports were signed with`;
   const content = checkReportContent(report, sha256);
   if (!content.ok) return content.problem.message;
   if (!first) pinned.set(report.workstationId, key);
-  return report;
+  return { report, key: publicKeyPem(key) };
 }

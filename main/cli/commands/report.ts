@@ -6,7 +6,9 @@
  *   An encrypted database is opened with the passphrase in the file (--passphrase-file or
  *   CASEDESK_PASSPHRASE_FILE); on a --plain one that file, or the variable, unlocks the signing key
  *   (cli/workstation.ts).
- * `casedesk report verify DIR` checks the signature and the chain and says what is wrong, if anything.
+ * `casedesk report verify DIR [--key FILE]` checks the signature and the chain and says what is wrong,
+ *   if anything, and prints the signer key's SHA-256 fingerprint; with --key, the signature must be
+ *   by that (pinned) key, never merely by the one the folder carries.
  */
 import fs from 'node:fs';
 import { openDatabase } from '../../../db/open';
@@ -24,7 +26,7 @@ import { EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand, type CliIO } from '
 const USAGE = [
   'usage: casedesk report export --db FILE --placement ID|CODE --out DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD]',
   '                              [--passphrase-file F | --passphrase-env VAR (default CASEDESK_KEY_PASSPHRASE)] [--report ID]',
-  '       casedesk report verify DIR',
+  '       casedesk report verify DIR [--key PINNED_PUBLIC_KEY.pem]',
 ].join('\n');
 
 /** A calendar date (start of that UTC day; `end` = start of the next day) or a full UTC instant. */
@@ -103,10 +105,18 @@ async function exportCommand(args: readonly string[], io: CliIO): Promise<number
 }
 
 async function verifyCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const { positionals } = parseFlags(args, {}, USAGE, true);
+  const { values, positionals } = parseFlags(args, { key: { type: 'string' } }, USAGE, true);
   if (positionals.length !== 1 || !positionals[0]) throw new UsageError(`report verify takes exactly one folder\n${USAGE}`);
   const dir = positionals[0];
-  const check = verifyReportFolder(dir);
+  let pinned: string | undefined;
+  if (values.key !== undefined) {
+    try {
+      pinned = fs.readFileSync(values.key, 'utf8');
+    } catch {
+      throw new UsageError(`--key: cannot read ${values.key}`);
+    }
+  }
+  const check = verifyReportFolder(dir, pinned);
   if (!check.ok) {
     io.stderr.write(`FAILED ${check.problem.code}: ${check.problem.message}\n`);
     return EXIT_FAILURE;
@@ -114,7 +124,13 @@ async function verifyCommand(args: readonly string[], io: CliIO): Promise<number
   const r = check.report;
   io.stdout.write(
     `OK: report ${r.id} (placement ${r.placementId}, seq ${r.seq}) from workstation ${r.workstationId}: signature verified; ` +
-      `${r.summary.records} records; chain continuous from seq ${r.chain.start.seq} to ${r.chain.head.seq} (head ${r.chain.head.hash})\n`,
+      `${r.summary.records} records; chain continuous from seq ${r.chain.start.seq} to ${r.chain.head.seq} (head ${r.chain.head.hash})\n` +
+      `signer key sha256: ${check.signer.fingerprint} (SHA-256 of its DER SubjectPublicKeyInfo)\n` +
+      `claims to be: workstation ${r.workstationId}, period ${r.period.from} to ${r.period.to}, made ${r.createdAt}\n` +
+      (check.signer.pinned
+        ? `the signer is the pinned key ${values.key ?? ''}\n`
+        : `the key was read from the folder: this shows the report is intact, not who signed it; compare the fingerprint with the workstation's key pinned at enrolment, or verify with --key FILE\n`) +
+      (r.chain.taggedFrom === undefined ? 'chain formula 1 only: elided links are not tagged, so this report cannot prove it shows every record of its placement\n' : ''),
   );
   return EXIT_OK;
 }

@@ -5,12 +5,18 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalBytes, canonicalJson, utf8 } from '../../../common/domain/chain/canonical';
-import { chainHash } from '../../../common/domain/chain/hash';
+import { placementTag, recordDigest, taggedChainHash } from '../../../common/domain/chain/tagged';
 import type { ChainEntry, ChainRecord } from '../../../common/domain/chain/record';
 import { buildReport } from '../../../common/domain/report/build';
+import { summarize } from '../../../common/domain/report/summary';
 import { ProgressReportSchema, type ProgressReport } from '../../../common/protocol/report';
 import { chainRepo } from '../../../db/repos/chain';
+import { auditRepo } from '../../../db/repos/audit';
 import { reportsRepo } from '../../../db/repos/reports';
+import { appendAudit } from '../../../main/backend/audit/audit';
+import { generateEd25519, publicKeyPem, signBytes } from '../../../main/backend/crypto/ed25519';
+import { verifyReceipt } from '../../../main/backend/sync/receipt';
+import { ReceiptSchema } from '../../../common/protocol/receipt';
 import { sha256 } from '../../../main/backend/crypto/hash';
 import { entryFromRow } from '../../../main/backend/reports/create';
 import { reportText } from '../../../main/backend/reports/text';
@@ -18,7 +24,7 @@ import { LenderRefusedError, lenderClient, type LenderClient } from '../../../ma
 import { createSyncService, type SyncService } from '../../../main/backend/sync/service';
 import type { LenderServer } from '../../../lender/app';
 import { startTestLender } from '../../support/lender-store';
-import { assignmentDraft, insertCollector, logActivity, openTestApp, tempDir, testProtector, type TestApp } from '../sync/fixtures';
+import { assignmentDraft, insertCollector, logActivity, openTestApp, recordPayment, tempDir, testProtector, type TestApp } from '../sync/fixtures';
 
 let tmp: ReturnType<typeof tempDir>;
 let lender: LenderServer;
@@ -150,17 +156,20 @@ describe('lender report acceptance', () => {
     sync.createReport({ placementId });
     await sync.syncNow();
     work(1);
-    // A second report that re-covers the chain from genesis instead of continuing.
+    const previousTo = stored(1).report.period.to;
+    // A second report that re-covers the chain from genesis instead of continuing (its period continues).
     const entries: ChainEntry[] = chainRepo(app.db).all().map(entryFromRow);
     const r2 = buildReport({
       id: 'r2',
       workstationId: app.workstationId,
       placementId,
       seq: 2,
-      period: { from: '2026-01-01T00:00:00.000Z', to: new Date().toISOString() },
+      period: { from: previousTo, to: new Date(Date.parse(previousTo) + 1).toISOString() },
       createdAt: new Date().toISOString(),
       start: { seq: 0, hash: '0'.repeat(64) },
+      taggedFrom: 1,
       entries,
+      sha256,
     });
     const err = await refusal(client.pushReport(resign(r2)));
     expect(err.code).toBe('CHAIN_DISCONTINUOUS');
@@ -180,7 +189,7 @@ describe('lender report acceptance', () => {
       .all()
       .map((row) => {
         const record: ChainRecord = { ...(JSON.parse(row.canonical) as ChainRecord), placementId: b.placementId, caseId: b.caseIds[0]! };
-        const hash = chainHash(prev, canonicalBytes(record), sha256);
+        const hash = taggedChainHash(prev, placementTag(record.placementId, sha256), recordDigest(canonicalBytes(record), sha256), sha256);
         const e = { record, prevHash: prev, hash };
         prev = hash;
         return e;
@@ -193,7 +202,9 @@ describe('lender report acceptance', () => {
       period: { from: '2026-01-01T00:00:00.000Z', to: new Date().toISOString() },
       createdAt: new Date().toISOString(),
       start: { seq: 0, hash: '0'.repeat(64) },
+      taggedFrom: 1,
       entries: forged,
+      sha256,
     });
     const err = await refusal(client.pushReport(resign(report)));
     expect(err).toMatchObject({ code: 'CHAIN_FORKED', details: { seq: 1 } });
@@ -255,5 +266,100 @@ describe('lender report acceptance', () => {
     const status = await sync.syncNow();
     expect(status.lastError).toMatch(new RegExp(`report ${info.id} was not sent: .*the chain no longer holds its links`));
     expect(await lender.store.reportCount()).toBe(0);
+  });
+
+  it('refuses a report that elides its own payments, re-signed by the workstation itself: OWN_RECORD_ELIDED or ELISION_UNPROVEN; the genuine one is then accepted', async () => {
+    work(2);
+    recordPayment(app, { caseId: caseIds[0]!, placementId, at: new Date().toISOString(), amountMinor: 70_000, reference: 'ref-hidden' });
+    work(1);
+    sync.createReport({ placementId });
+    const genuine = stored(1);
+    const hide = (how: 'tagged' | 'bare'): ProgressReport => {
+      const links: ProgressReport['chain']['links'] = genuine.report.chain.links.map((l) => {
+        if (l.record?.type !== 'payment') return l;
+        const bare = { seq: l.seq, hash: l.hash };
+        return how === 'bare' ? bare : { ...bare, tag: placementTag(placementId, sha256), digest: recordDigest(canonicalBytes(l.record), sha256) };
+      });
+      const shown = links.flatMap((l) => (l.record ? [l.record] : []));
+      return { ...genuine.report, summary: summarize(shown, genuine.report.period.from), chain: { ...genuine.report.chain, links } };
+    };
+    expect(await refusal(client.pushReport(resign(hide('tagged'))))).toMatchObject({ code: 'OWN_RECORD_ELIDED', status: 422 });
+    expect(await refusal(client.pushReport(resign(hide('bare'))))).toMatchObject({ code: 'ELISION_UNPROVEN', status: 422 });
+    expect(await lender.store.reportCount()).toBe(0);
+    expect((await client.pushReport({ report: genuine.text, signature: genuine.signature })).status).toBe('accepted');
+  });
+
+  it('refuses a report that drops the tagged-formula switch an earlier report stated: CHAIN_FORMULA_CHANGED', async () => {
+    work(2);
+    sync.createReport({ placementId });
+    await sync.syncNow();
+    expect(await lender.store.reportCount()).toBe(1);
+    work(1);
+    sync.createReport({ placementId });
+    const next = stored(2).report;
+    const { taggedFrom, ...untagged } = next.chain;
+    expect(taggedFrom).toBe(1);
+    expect(await refusal(client.pushReport(resign({ ...next, chain: untagged })))).toMatchObject({ code: 'CHAIN_FORMULA_CHANGED', details: { expected: 1, actual: null } });
+    expect(await refusal(client.pushReport(resign({ ...next, chain: { ...next.chain, taggedFrom: 3 } })))).toMatchObject({ code: 'CHAIN_FORMULA_CHANGED' });
+  });
+
+  it('refuses the reversed-period attack before it can take a sequence number, then accepts the genuine report: PERIOD_INVALID', async () => {
+    recordPayment(app, { caseId: caseIds[0]!, placementId, at: new Date().toISOString(), amountMinor: 50_000, reference: 'ref-late' });
+    sync.createReport({ placementId });
+    const genuine = stored(1);
+    // Every record "late", every figure 0, signed by the workstation itself.
+    const reversed = { ...genuine.report, period: { from: '2099-01-01T00:00:00.000Z', to: '2000-01-01T00:00:00.000Z' } };
+    reversed.summary = summarize(reversed.chain.links.flatMap((l) => (l.record ? [l.record] : [])), reversed.period.from);
+    expect(reversed.summary).toMatchObject({ amountsCollected: {}, lateRecords: 1 });
+    expect(await refusal(client.pushReport(resign(reversed)))).toMatchObject({ code: 'PERIOD_INVALID', status: 422 });
+    const future = { ...genuine.report, createdAt: '2099-01-01T00:00:00.000Z', period: { ...genuine.report.period, to: '2099-01-01T00:00:00.000Z' } };
+    expect(await refusal(client.pushReport(resign(future)))).toMatchObject({ code: 'PERIOD_INVALID' });
+    expect(await lender.store.reportCount()).toBe(0);
+    expect((await client.pushReport({ report: genuine.text, signature: genuine.signature })).status).toBe('accepted');
+  });
+
+  it('refuses a period that does not start where the previous report ended: PERIOD_DISCONTINUOUS', async () => {
+    work(1);
+    sync.createReport({ placementId });
+    await sync.syncNow();
+    work(1);
+    sync.createReport({ placementId });
+    const next = stored(2);
+    const gap = { ...next.report, period: { ...next.report.period, from: new Date(Date.parse(next.report.period.from) - 1).toISOString() } }; // overlaps report 1
+    expect(await refusal(client.pushReport(resign(gap)))).toMatchObject({ code: 'PERIOD_DISCONTINUOUS', details: { expectedFrom: next.report.period.from } });
+    expect((await client.pushReport({ report: next.text, signature: next.signature })).status).toBe('accepted');
+  });
+
+  it('refuses a report whose text holds a lone surrogate (RFC 8785 §3.2.2.2), even signed: NOT_CANONICAL', async () => {
+    work(1);
+    sync.createReport({ placementId });
+    const { text } = stored(1);
+    const bad = text.replace('"party":"borrower"', '"note":"\\udc00","party":"borrower"');
+    expect(bad).toContain('"note":"\\udc00"');
+    const signature = Buffer.from(sync.signer().sign(utf8(bad))).toString('base64');
+    expect(await refusal(client.pushReport({ report: bad, signature }))).toMatchObject({ code: 'NOT_CANONICAL', message: /lone surrogate/ });
+    expect(await lender.store.reportCount()).toBe(0);
+  });
+
+  it('anchors the audit log head beside the chain head: in the report, in the lender-signed receipt, checked by the workstation', async () => {
+    const at = new Date().toISOString();
+    for (let i = 0; i < 3; i++) appendAudit(app.db, at, { actorId: null, action: 'test.act', objectType: 'test', objectId: null, outcome: 'ok' });
+    work(1);
+    sync.createReport({ placementId });
+    const { text, signature, report } = stored(1);
+    const head = auditRepo.head(app.db)!;
+    expect(report.auditHead).toEqual({ seq: head.seq, hash: head.hash });
+    const answer = await client.pushReport({ report: text, signature });
+    const receipt = ReceiptSchema.parse(JSON.parse(answer.receipt.payload));
+    expect(receipt).toMatchObject({ auditHead: report.auditHead, chainHead: report.chain.head });
+
+    // A receipt (validly signed by its lender) that names another audit head than the report is refused.
+    const lenderKeys = generateEd25519();
+    const forged = canonicalJson({ ...receipt, auditHead: { seq: head.seq - 1, hash: head.hash } });
+    const envelope = { payload: forged, signature: Buffer.from(signBytes(utf8(forged), lenderKeys.privateKey)).toString('base64') };
+    expect(() => verifyReceipt(envelope, publicKeyPem(lenderKeys.publicKey), text, report.id)).toThrow(/other chain or audit log heads/);
+    const honest = canonicalJson(receipt);
+    const honestEnvelope = { payload: honest, signature: Buffer.from(signBytes(utf8(honest), lenderKeys.privateKey)).toString('base64') };
+    expect(verifyReceipt(honestEnvelope, publicKeyPem(lenderKeys.publicKey), text, report.id).auditHead).toEqual(report.auditHead);
   });
 });

@@ -98,7 +98,8 @@ describe('sync with the reference lender', () => {
     expect(verifyInclusionHex(new TextEncoder().encode(text), receipt.leafIndex, receipt.treeSize, receipt.inclusionProof, sth.rootHash, sha256)).toBe(true);
 
     // The workstation's whole chain is intact.
-    expect(verifyChain(chainRepo(app.db).all().map((r) => ({ ...entryFromRow(r), seq: r.seq })), sha256).ok).toBe(true);
+    const chain = chainRepo(app.db);
+    expect(verifyChain(chain.all().map((r) => ({ ...entryFromRow(r), seq: r.seq })), sha256, undefined, undefined, chain.taggedFrom()).ok).toBe(true);
   });
 
   it('a second report continues the chain; proofs of both verify against a later tree', async () => {

@@ -68,7 +68,7 @@ describe('report frames', () => {
 
     const text = verifiedReportText(app.db, row);
     const entries = chainRepo(app.db).range(frame.chain.start.seq, frame.chain.head.seq).map(entryFromRow);
-    const longWay = buildReport({ ...frame, start: frame.chain.start, entries });
+    const longWay = buildReport({ ...frame, start: frame.chain.start, taggedFrom: frame.chain.taggedFrom, entries, sha256 });
     expect(text).toBe(canonicalJson(longWay));
 
     const report = ProgressReportSchema.parse(JSON.parse(text));

@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLenderServer, type LenderServer } from '../../../lender/app';
+import { canonicalJson, utf8 } from '../../../common/domain/chain/canonical';
 import type { TeamReportsResponse } from '../../../common/protocol/team';
 import { generateEd25519, publicKeyPem, signBytes } from '../../../main/backend/crypto/ed25519';
 import type { FetchLike } from '../../../main/backend/sync/client';
@@ -120,7 +121,7 @@ describe('team reports through the lender', () => {
     expect(count(a, 'SELECT count(*) AS n FROM team_reports')).toBe(0);
     expect(status.lastError).toBeNull();
     expect(status.teamReports).toMatchObject({ lastError: null, refused: 1 });
-    expect(status.teamReports.lastRefused).toMatch(new RegExp(`^workstation ${b.workstationId}, lender log index 0: the signature does not verify$`));
+    expect(status.teamReports.lastRefused).toMatch(new RegExp(`^workstation ${b.workstationId}, lender log index 0: the signature does not verify with the key the lender enrolled for workstation ${b.workstationId}$`));
   });
 });
 
@@ -156,7 +157,8 @@ describe('a dishonest relay', () => {
     expect(status.teamReports).toEqual({
       lastError: null,
       refused: 1,
-      lastRefused: `workstation ${elsewhere}, lender log index 0: relayed as workstation ${elsewhere}, but the report names workstation ${b.workstationId}`,
+      // The lender's enrolment record is for B, so the relayed name is refused before the report is read.
+      lastRefused: `workstation ${elsewhere}, lender log index 0: the enrolment record names workstation ${b.workstationId}, not ${elsewhere}`,
     });
 
     // An honest relay again: the next report is kept, and the refusal stays counted.
@@ -167,7 +169,7 @@ describe('a dishonest relay', () => {
     expect(after.teamReports).toMatchObject({ lastError: null, refused: 1 });
   });
 
-  it('pins the first key seen for a workstation: a later report signed with another key is refused', async () => {
+  it('checks with the key the lender’s signed enrolment record names: a report signed with another key is refused', async () => {
     const { placementId, caseId, collector } = await assignedToBoth();
     await reportFromB(placementId, caseId, collector);
     await reportFromB(placementId, caseId, collector);
@@ -178,14 +180,14 @@ describe('a dishonest relay', () => {
       item.publicKeyPem = publicKeyPem(forger.publicKey);
       item.signature = Buffer.from(signBytes(Buffer.from(item.report, 'utf8'), forger.privateKey)).toString('base64');
     };
-    const pinnedReason = `signed with another key than the one first seen for workstation ${b.workstationId}`;
+    const pinnedReason = `the signature does not verify with the key the lender enrolled for workstation ${b.workstationId}`;
 
-    // Seq 1 and 2 in one page: 1 pins B's key, 2 is refused against it.
+    // Seq 1 and 2 in one page: 1 verifies with B's enrolled key, 2 is refused against it.
     let status = await syncA.syncNow();
     expect(count(a, 'SELECT count(*) AS n FROM team_reports')).toBe(1);
     expect(status.teamReports).toEqual({ lastError: null, refused: 1, lastRefused: `workstation ${b.workstationId}, lender log index 1: ${pinnedReason}` });
 
-    // A later round: the key pinned from the stored report refuses seq 3.
+    // A later round: the enrolled key refuses seq 3 too.
     await reportFromB(placementId, caseId, collector);
     status = await syncA.syncNow();
     expect(count(a, 'SELECT count(*) AS n FROM team_reports')).toBe(1);
@@ -198,6 +200,46 @@ describe('a dishonest relay', () => {
     const keys = a.db.prepare('SELECT DISTINCT public_key_pem AS pem FROM team_reports').all() as { pem: string }[];
     expect(count(a, 'SELECT count(*) AS n FROM team_reports')).toBe(2);
     expect(keys.map((k) => k.pem)).toEqual([syncB.signer().publicKeyPem]);
+  });
+});
+
+describe('a relay that forges the enrolment record', () => {
+  it('refuses a report whose enrolment record is missing, not signed by the lender, or names another key or workstation', async () => {
+    const { placementId, caseId, collector } = await assignedToBoth();
+    const forger = generateEd25519();
+    const cases: [string, (item: RelayedItem) => void, string][] = [
+      ['missing', (item) => delete item.enrollment, `the lender sent no signed enrolment record for workstation ${b.workstationId}, so its key cannot be known`],
+      [
+        'self-signed',
+        (item) => {
+          // The relay swaps in its own key and signs a record naming it, with its own key.
+          const record = { ...(JSON.parse(item.enrollment!.payload) as Record<string, unknown>), publicKeyPem: publicKeyPem(forger.publicKey) };
+          const payload = canonicalJson(record);
+          item.enrollment = { payload, signature: Buffer.from(signBytes(utf8(payload), forger.privateKey)).toString('base64') };
+          item.publicKeyPem = publicKeyPem(forger.publicKey);
+          item.signature = Buffer.from(signBytes(utf8(item.report), forger.privateKey)).toString('base64');
+        },
+        `the enrolment record of workstation ${b.workstationId} is not signed by the lender this workstation enrolled with`,
+      ],
+      [
+        'another workstation’s',
+        (item) => {
+          item.enrollment = { ...item.enrollment!, payload: item.enrollment!.payload.replace(b.workstationId, a.workstationId) };
+        },
+        `the enrolment record of workstation ${b.workstationId} is not signed by the lender this workstation enrolled with`,
+      ],
+    ];
+    for (const [i, [, rewrite, why]] of cases.entries()) {
+      await reportFromB(placementId, caseId, collector);
+      relay.rewrite = rewrite;
+      const status = await syncA.syncNow();
+      expect(status.teamReports).toEqual({ lastError: null, refused: i + 1, lastRefused: `workstation ${b.workstationId}, lender log index ${i}: ${why}` });
+    }
+    expect(count(a, 'SELECT count(*) AS n FROM team_reports')).toBe(0);
+    relay.rewrite = undefined;
+    await reportFromB(placementId, caseId, collector);
+    await syncA.syncNow();
+    expect(count(a, 'SELECT count(*) AS n FROM team_reports')).toBe(1);
   });
 });
 
