@@ -63,6 +63,8 @@ export function exportSigner(db: Db, workstationId: string, protector: KeyProtec
     throw new AppError(
       'CONFLICT',
       `Exports are signed with the workstation key, and this host has not unlocked it: configure a key protector, or set ${PASSPHRASE_ENV}.`,
+      undefined,
+      { key: 'export.keyLocked' },
     );
   }
   try {
@@ -70,7 +72,7 @@ export function exportSigner(db: Db, workstationId: string, protector: KeyProtec
     return unlockSigner(identity, protector);
   } catch (err) {
     if (err instanceof IdentityError || (err instanceof Error && err.name === 'KeyUnwrapError')) {
-      throw new AppError('CONFLICT', `Cannot sign the export manifest: ${err.message}.`);
+      throw new AppError('CONFLICT', `Cannot sign the export manifest: ${err.message}.`, undefined, { key: 'export.cannotSign' });
     }
     throw err;
   }

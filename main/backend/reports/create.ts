@@ -71,13 +71,13 @@ function seqOfHead(hash: string, seq: number | undefined): number {
 
 export function createReport(ctx: AppContext, signer: Signer, input: CreateReportInput): ReportInfo {
   if (signer.workstationId !== ctx.workstationId) {
-    throw new AppError('CONFLICT', `the signing key belongs to workstation ${signer.workstationId}, not ${ctx.workstationId}`);
+    throw new AppError('CONFLICT', `the signing key belongs to workstation ${signer.workstationId}, not ${ctx.workstationId}`, undefined, { key: 'report.foreignKey' });
   }
   const run = ctx.db.transaction((): ReportInfo => {
     const reports = reportsRepo(ctx.db);
     const chain = chainRepo(ctx.db);
     const placement = reports.placement(input.placementId);
-    if (!placement) throw new AppError('NOT_FOUND', `no placement ${input.placementId}`);
+    if (!placement) throw new AppError('NOT_FOUND', `no placement ${input.placementId}`, undefined, { key: 'placement.notFound' });
     // The previous report's head, from its row (the chain's hash index), not by re-reading the report.
     const prev = reports.latestMetaForPlacement(input.placementId);
     const start = prev ? { seq: seqOfHead(prev.chain_head, reports.chainSeqOfHash(prev.chain_head)), hash: prev.chain_head } : startBeforeFirstRecord(ctx, input.placementId);
@@ -87,7 +87,7 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
     const startOfPlacement = `${placement.start_date}T00:00:00.000Z`;
     const from = input.from ?? prev?.period_to ?? (firstOwn && firstOwn < startOfPlacement ? firstOwn : startOfPlacement);
     const to = input.to ?? now;
-    if (from > to) throw new AppError('VALIDATION', `the period starts (${from}) after it ends (${to})`);
+    if (from > to) throw new AppError('VALIDATION', `the period starts (${from}) after it ends (${to})`, undefined, { key: 'report.periodReversed' });
     const links = chain.joinedLinks(input.placementId, start.seq, head.seq);
     const complete = links.count === head.seq - start.seq && (links.count === 0 || (links.first === start.seq + 1 && links.last === head.seq));
     if (!complete) throw new AppError('INTERNAL', `the chain does not hold every record from ${start.seq + 1} to ${head.seq} (${links.count} found)`);
