@@ -3,8 +3,8 @@
  * uses for progress reports (sync/identity.ts), created through its helpers when missing. The
  * private key is wrapped by a KeyProtector. Both hosts supply the same kind with configureExports
  * (boot.ts), and the CLI passes it to exportToFile: workstationProtector (sync/protection.ts) — a
- * random secret kept inside an encrypted database, or for a --plain one a passphrase from a file.
- * Without one, the passphrase in CASEDESK_KEY_PASSPHRASE is used.
+ * random secret kept inside the database (encrypted or --plain), or for a --plain one started with
+ * a passphrase file, that passphrase. Without one, the passphrase in CASEDESK_KEY_PASSPHRASE is used.
  */
 import { AppError } from '../../../common/api/result';
 import type { Db, DbCipher } from '../../../db/open';
