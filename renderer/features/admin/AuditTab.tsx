@@ -91,9 +91,9 @@ export function AuditTab() {
           </p>
         ) : null}
       </div>
-      <div className="sup-table-wrap">
+      <div className="sup-table-wrap" role="region" aria-labelledby="adm-audit-caption" tabIndex={0}>
         <table className="sup-table sup-table-compact">
-          <caption>
+          <caption id="adm-audit-caption">
             {t('admin.tabs.audit')}
             {total !== null ? <span className="sup-caption-note">{t('admin.audit.total', { count: total })}</span> : null}
           </caption>

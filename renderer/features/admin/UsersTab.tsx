@@ -38,9 +38,9 @@ export function UsersTab() {
           {act.error}
         </p>
       ) : null}
-      <div className="sup-table-wrap">
+      <div className="sup-table-wrap" role="region" aria-labelledby="adm-users-caption" tabIndex={0}>
         <table className="sup-table">
-          <caption>{t('admin.users.heading')}</caption>
+          <caption id="adm-users-caption">{t('admin.users.heading')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('admin.users.username')}</th>
