@@ -134,3 +134,24 @@ test('from the search box, ↓ moves into the results and Enter opens the first 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('case-reference')).toHaveText(reference);
 });
+
+test('the idle lock is opaque, hides the app, and keeps what was typed', async ({ app }) => {
+  const { page } = app;
+  // Fake timers from here on: a pointer move re-arms the idle timer on the fake clock.
+  await page.clock.install();
+  await page.getByTestId('queue-search').fill('unsaved words');
+  await page.mouse.move(10, 10);
+  await page.mouse.move(20, 20);
+  await page.clock.fastForward('06:00');
+  const lock = page.getByTestId('lock-screen');
+  await expect(lock).toBeVisible();
+  // Nothing of the app is readable: the cover is opaque and the app under it is hidden.
+  const cover = await lock.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(cover).toMatch(/^rgb\(/); // rgb(), not rgba() with transparency
+  expect(await page.locator('.auth-app').evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden');
+  await expectNoSeriousA11yViolations(page, 'lock screen');
+  await page.getByTestId('auth-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('auth-submit').click();
+  await expect(lock).toBeHidden();
+  await expect(page.getByTestId('queue-search')).toHaveValue('unsaved words');
+});
