@@ -10,6 +10,7 @@ import './styles/forms.css';
 import './styles/auth.css';
 import './styles/supervisor.css';
 import './styles/dayloop.css';
+import './styles/admin.css';
 import { initI18n } from './app/i18n';
 import { App } from './app/App';
 import { AuthGate } from './features/auth/AuthGate';

@@ -16,13 +16,23 @@ import type { Actor } from './types';
 export interface ValidationIssue {
   path: (string | number)[];
   message: string;
+  /** zod's issue code (too_small, invalid_format, …) and its bounds, for wording the issue per field in the user's language. */
+  code?: string;
+  minimum?: number;
+  maximum?: number;
+  /** What was measured for too_small/too_big: string (characters), number, array (items), date… */
+  origin?: string;
 }
 
 export function issuesOf(error: z.ZodError): ValidationIssue[] {
-  return error.issues.map((i) => ({
-    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    message: i.message,
-  }));
+  return error.issues.map((i) => {
+    const issue: ValidationIssue = { path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, code: i.code };
+    const bounds = i as { minimum?: unknown; maximum?: unknown; origin?: unknown };
+    if (typeof bounds.minimum === 'number') issue.minimum = bounds.minimum;
+    if (typeof bounds.maximum === 'number') issue.maximum = bounds.maximum;
+    if (typeof bounds.origin === 'string') issue.origin = bounds.origin;
+    return issue;
+  });
 }
 
 export function describeIssues(issues: readonly ValidationIssue[]): string {
@@ -44,16 +54,16 @@ function resolveCaller(app: AppContext, sessions: SessionStore, caller: Caller, 
   const check = sessions.check(caller.token, app.clock.now().getTime(), true);
   switch (check.state) {
     case 'none':
-      return { ok: false, result: fail('UNAUTHENTICATED', 'Sign in first.') };
+      return { ok: false, result: fail('UNAUTHENTICATED', 'Sign in first.', undefined, { key: 'auth.signInFirst' }) };
     case 'expired':
-      return { ok: false, result: fail('UNAUTHENTICATED', 'Your session ended 12 hours after sign-in; sign in again.') };
+      return { ok: false, result: fail('UNAUTHENTICATED', 'Your session ended 12 hours after sign-in; sign in again.', undefined, { key: 'auth.sessionExpired' }) };
     case 'locked':
-      return { ok: false, result: fail('LOCKED', 'Locked after inactivity; sign in again to continue where you were.') };
+      return { ok: false, result: fail('LOCKED', 'Locked after inactivity; sign in again to continue where you were.', undefined, { key: 'auth.idleLocked' }) };
     case 'ok': {
       const u = usersRepo.byId(app.db, check.session.userId);
       if (!u || u.disabled === 1) {
         sessions.end(caller.token);
-        return { ok: false, result: fail('UNAUTHENTICATED', 'This account is no longer active.') };
+        return { ok: false, result: fail('UNAUTHENTICATED', 'This account is no longer active.', undefined, { key: 'auth.accountInactive' }) };
       }
       return { ok: true, actor: { id: u.id, username: u.username, displayName: u.display_name, role: u.role } };
     }
@@ -94,7 +104,7 @@ export function createDispatcher(app: AppContext, table: HandlerTable, sessions:
       // Unexpected: log the method and error kind only — arguments may carry personal data.
       const ref = Math.random().toString(36).slice(2, 10);
       app.log(`error ref=${ref} method=${name} ${err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown'}`);
-      return fail('INTERNAL', `Something went wrong in ${name}; nothing was changed. Reference ${ref}.`);
+      return fail('INTERNAL', `Something went wrong in ${name}; nothing was changed. Reference ${ref}.`, undefined, { key: 'internal.withReference', params: { ref } });
     }
   };
 }

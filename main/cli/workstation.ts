@@ -2,8 +2,9 @@
  * Opening a workstation's database from the CLI, the way the app does: an encrypted one is unlocked
  * with its passphrase (a file: --passphrase-file or CASEDESK_PASSPHRASE_FILE, never argv), and the
  * workstation's signing key is then protected exactly as in the app (sync/protection.ts). A plain
- * (--plain) database needs a passphrase for the signing key: the same file, or an environment
- * variable (--passphrase-env, default CASEDESK_KEY_PASSPHRASE).
+ * (--plain) database keeps the signing key's secret inside itself (as protected as the file), or,
+ * when one is given, behind a passphrase: the same file, or an environment variable
+ * (--passphrase-env, default CASEDESK_KEY_PASSPHRASE).
  */
 import path from 'node:path';
 import type { DatabaseKey, Db } from '../../db/open';
@@ -43,6 +44,10 @@ export async function workstationAccess(
   const passphraseFile = passphraseFileFrom(flags['passphrase-file'], env);
   const envName = flags['passphrase-env'] ?? PASSPHRASE_ENV;
   const passphrase = passphraseFile ? readPassphraseFile(passphraseFile) : env[envName];
+  // Nothing named: the key is kept by a secret inside the plain database, as protected as the file.
+  if (!passphrase && !passphraseFile && flags['passphrase-env'] === undefined) {
+    return { database: undefined, protectorFor: (db) => workstationProtector(db, { encrypted: false }) };
+  }
   if (!passphrase || passphrase.length < 8) {
     throw new UsageError(
       `${file} is an unencrypted (--plain) database, so the workstation's signing key is protected by a passphrase — give it in a file (--passphrase-file F) or in the environment variable ${envName} (8+ characters)`,

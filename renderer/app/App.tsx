@@ -19,6 +19,7 @@ import { hasStoredLanguage, languageFromLocale, setLanguage } from './i18n';
 // The supervisor console (and its charting library, about half of the renderer's code) is loaded
 // when first opened: a start that shows the queue does not download, parse or compile it.
 const SupervisorConsole = lazy(() => loadSupervisorConsole().then((m) => ({ default: m.SupervisorConsole })));
+const AdminConsole = lazy(() => import('../features/admin/AdminConsole').then((m) => ({ default: m.AdminConsole })));
 
 export function App() {
   const { t } = useTranslation();
@@ -61,7 +62,7 @@ export function App() {
       <main id="main" className="main" tabIndex={-1}>
         {view.name === 'queue' ? <QueueView /> : null}
         {view.name === 'case' ? <CaseView key={view.caseId} caseId={view.caseId} /> : null}
-        {view.name === 'supervisor' ? (
+        {view.name === 'supervisor' || view.name === 'admin' ? (
           <Suspense
             fallback={
               <p className="muted" aria-busy="true">
@@ -69,7 +70,7 @@ export function App() {
               </p>
             }
           >
-            <SupervisorConsole />
+            {view.name === 'admin' ? <AdminConsole /> : <SupervisorConsole />}
           </Suspense>
         ) : null}
       </main>

@@ -2,7 +2,18 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog';
 
 const GROUPS: { title: string; keys: [string, string][] }[] = [
-  { title: 'help.everywhere', keys: [['?', 'help.keys.help'], ['n', 'help.keys.next'], ['t', 'dayloop.help.inbound'], ['w', 'dayloop.help.worklists']] },
+  {
+    title: 'help.everywhere',
+    keys: [
+      ['?', 'help.keys.help'],
+      ['n', 'help.keys.next'],
+      ['t', 'dayloop.help.inbound'],
+      ['w', 'dayloop.help.worklists'],
+      ['Shift+A', 'admin.shortcuts.admin'],
+      ['Shift+P', 'admin.shortcuts.password'],
+      ['Shift+Q', 'admin.shortcuts.signOut'],
+    ],
+  },
   {
     title: 'help.queue',
     keys: [
@@ -10,6 +21,8 @@ const GROUPS: { title: string; keys: [string, string][] }[] = [
       ['k / ↑', 'help.keys.up'],
       ['Enter', 'help.keys.open'],
       ['/', 'help.keys.search'],
+      ['/ … Enter', 'admin.shortcuts.firstHit'],
+      ['/ … ↓', 'admin.shortcuts.intoResults'],
       ['Home / End', 'help.keys.ends'],
     ],
   },

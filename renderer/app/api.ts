@@ -112,16 +112,32 @@ export function blockedDecision(err: unknown): Decision | null {
   return refusal(err)?.decision ?? null;
 }
 
-/** Field-level problems from a VALIDATION error: `[{path: 'promise.dueDate', message}]`. */
-export function validationIssues(body: ApiErrorBody): { path: string; message: string }[] {
+/** One field-level problem: where, the backend's English words, and zod's issue code and bounds to word it anew. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+  code?: string;
+  minimum?: number;
+  maximum?: number;
+  origin?: string;
+}
+
+/** Field-level problems from a VALIDATION error: `[{path: 'promise.dueDate', message, code}]`. */
+export function validationIssues(body: ApiErrorBody): FieldIssue[] {
   if (body.code !== 'VALIDATION') return [];
   const issues = (body.details as { issues?: unknown } | undefined)?.issues;
   if (!Array.isArray(issues)) return [];
   return issues.flatMap((i: unknown) => {
     if (typeof i !== 'object' || i === null) return [];
-    const { path, message } = i as { path?: unknown; message?: unknown };
+    const { path, message, code, minimum, maximum, origin } = i as Record<string, unknown>;
     const p = Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path : '';
-    return typeof message === 'string' ? [{ path: p, message }] : [];
+    if (typeof message !== 'string') return [];
+    const issue: FieldIssue = { path: p, message };
+    if (typeof code === 'string') issue.code = code;
+    if (typeof minimum === 'number') issue.minimum = minimum;
+    if (typeof maximum === 'number') issue.maximum = maximum;
+    if (typeof origin === 'string') issue.origin = origin;
+    return [issue];
   });
 }
 

@@ -61,6 +61,14 @@ export const users = {
     roles: ['admin'],
     description: 'Change a user’s role or supervisor (audited).',
   }),
+  setDisabled: method<UserView>()(z.strictObject({ userId: Id, disabled: z.boolean() }), {
+    roles: ['admin'],
+    description: 'Disable a user (their sessions end; nothing of theirs is deleted) or enable them again (audited).',
+  }),
+  unlock: method<UserView>()(z.strictObject({ userId: Id }), {
+    roles: ['admin'],
+    description: 'Clear a user’s lockout after failed sign-ins, keeping their password (audited).',
+  }),
 };
 
 export type { Role };

@@ -9,6 +9,8 @@ import { z } from 'zod';
 export interface KeyProtector {
   /** Stored beside the wrapped key so the right protector is asked to unwrap it. */
   readonly scheme: string;
+  /** How the wrapping secret itself is kept, in words (named in export manifests); absent when unsaid. */
+  readonly keptBy?: string;
   wrapKey(plain: Uint8Array): Uint8Array;
   unwrapKey(wrapped: Uint8Array): Uint8Array;
 }

@@ -36,7 +36,7 @@ const snapshot = (v: ExportJobView): ExportJobView => ({ ...v, period: { ...v.pe
 
 function visibleJob(ctx: CallContext, jobId: string): Job {
   const job = jobsOf(ctx.app).get(jobId);
-  if (!job || (ctx.actor.role !== 'admin' && job.ownerId !== ctx.actor.id)) throw new AppError('NOT_FOUND', `No export job ${jobId}.`);
+  if (!job || (ctx.actor.role !== 'admin' && job.ownerId !== ctx.actor.id)) throw new AppError('NOT_FOUND', `No export job ${jobId}.`, undefined, { key: 'export.notFound' });
   return job;
 }
 
@@ -118,7 +118,7 @@ export const exportJobs = {
 
   cancel(ctx: CallContext, jobId: string): ExportJobView {
     const job = visibleJob(ctx, jobId);
-    if (job.view.state !== 'running') throw new AppError('CONFLICT', `This export has already ended (${job.view.state}).`);
+    if (job.view.state !== 'running') throw new AppError('CONFLICT', `This export has already ended (${job.view.state}).`, undefined, { key: 'export.alreadyEnded' });
     job.handle.cancel();
     return snapshot(job.view);
   },
@@ -133,7 +133,7 @@ export const exportJobs = {
   /** Resolves when the job has ended (tests, the CLI); the view as it ended. */
   settled(app: AppContext, jobId: string): Promise<ExportJobView> {
     const job = jobsOf(app).get(jobId);
-    if (!job) return Promise.reject(new AppError('NOT_FOUND', `No export job ${jobId}.`));
+    if (!job) return Promise.reject(new AppError('NOT_FOUND', `No export job ${jobId}.`, undefined, { key: 'export.notFound' }));
     return job.settled;
   },
 

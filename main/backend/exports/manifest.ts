@@ -30,6 +30,8 @@ const bodyFields = {
   masked: z.boolean(),
   unmaskReason: z.string().optional(),
   publicKeyPem: z.string(),
+  /** How the signing key is kept at rest (e.g. inside a --plain database: as protected as that file). */
+  keyKeptBy: z.string().optional(),
 };
 const signatureField = {
   signature: z.strictObject({ algorithm: z.literal('Ed25519'), over: z.literal('RFC 8785 canonical JSON of the manifest without "signature"'), value: z.string() }),
@@ -88,6 +90,7 @@ export function buildManifest(req: ExportRequest, outcome: ExportOutcome, signer
     ...(unmaskReason !== undefined ? { unmaskReason } : {}),
     ...(outcome.integrity ? { integrity: outcome.integrity } : {}),
     publicKeyPem: signer.publicKeyPem,
+    ...(signer.keptBy ? { keyKeptBy: signer.keptBy } : {}),
   };
   const value = Buffer.from(signer.sign(canonicalBytes(body))).toString('base64');
   return { ...body, signature: { algorithm: 'Ed25519', over: 'RFC 8785 canonical JSON of the manifest without "signature"', value } };

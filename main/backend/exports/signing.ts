@@ -3,8 +3,8 @@
  * uses for progress reports (sync/identity.ts), created through its helpers when missing. The
  * private key is wrapped by a KeyProtector. Both hosts supply the same kind with configureExports
  * (boot.ts), and the CLI passes it to exportToFile: workstationProtector (sync/protection.ts) — a
- * random secret kept inside an encrypted database, or for a --plain one a passphrase from a file.
- * Without one, the passphrase in CASEDESK_KEY_PASSPHRASE is used.
+ * random secret kept inside the database (encrypted or --plain), or for a --plain one started with
+ * a passphrase file, that passphrase. Without one, the passphrase in CASEDESK_KEY_PASSPHRASE is used.
  */
 import { AppError } from '../../../common/api/result';
 import type { Db, DbCipher } from '../../../db/open';
@@ -63,6 +63,8 @@ export function exportSigner(db: Db, workstationId: string, protector: KeyProtec
     throw new AppError(
       'CONFLICT',
       `Exports are signed with the workstation key, and this host has not unlocked it: configure a key protector, or set ${PASSPHRASE_ENV}.`,
+      undefined,
+      { key: 'export.keyLocked' },
     );
   }
   try {
@@ -70,7 +72,7 @@ export function exportSigner(db: Db, workstationId: string, protector: KeyProtec
     return unlockSigner(identity, protector);
   } catch (err) {
     if (err instanceof IdentityError || (err instanceof Error && err.name === 'KeyUnwrapError')) {
-      throw new AppError('CONFLICT', `Cannot sign the export manifest: ${err.message}.`);
+      throw new AppError('CONFLICT', `Cannot sign the export manifest: ${err.message}.`, undefined, { key: 'export.cannotSign' });
     }
     throw err;
   }

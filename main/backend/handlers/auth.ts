@@ -1,4 +1,5 @@
 import { authService, userService } from '../services/auth';
+import { userAdminService } from '../services/user-admin';
 import type { NamespaceHandlers } from './types';
 
 export const authHandlers: NamespaceHandlers<'auth'> = {
@@ -14,4 +15,6 @@ export const userHandlers: NamespaceHandlers<'users'> = {
   create: (input, ctx) => userService.create(ctx, input),
   resetPassword: (input, ctx) => userService.resetPassword(ctx, input),
   setRole: (input, ctx) => userService.setRole(ctx, input),
+  setDisabled: (input, ctx) => userAdminService.setDisabled(ctx, input),
+  unlock: (input, ctx) => userAdminService.unlock(ctx, input),
 };

@@ -73,13 +73,13 @@ function seqOfHead(hash: string, seq: number | undefined): number {
 
 export function createReport(ctx: AppContext, signer: Signer, input: CreateReportInput): ReportInfo {
   if (signer.workstationId !== ctx.workstationId) {
-    throw new AppError('CONFLICT', `the signing key belongs to workstation ${signer.workstationId}, not ${ctx.workstationId}`);
+    throw new AppError('CONFLICT', `the signing key belongs to workstation ${signer.workstationId}, not ${ctx.workstationId}`, undefined, { key: 'report.foreignKey' });
   }
   const run = ctx.db.transaction((): ReportInfo => {
     const reports = reportsRepo(ctx.db);
     const chain = chainRepo(ctx.db);
     const placement = reports.placement(input.placementId);
-    if (!placement) throw new AppError('NOT_FOUND', `no placement ${input.placementId}`);
+    if (!placement) throw new AppError('NOT_FOUND', `no placement ${input.placementId}`, undefined, { key: 'placement.notFound' });
     // The previous report's head, from its row (the chain's hash index), not by re-reading the report.
     const prev = reports.latestMetaForPlacement(input.placementId);
     const start = prev ? { seq: seqOfHead(prev.chain_head, reports.chainSeqOfHash(prev.chain_head)), hash: prev.chain_head } : startBeforeFirstRecord(ctx, input.placementId);
@@ -90,7 +90,7 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
     const from = input.from ?? prev?.period_to ?? (firstOwn && firstOwn < startOfPlacement ? firstOwn : startOfPlacement);
     const to = input.to ?? periodEnd(from, now);
     const period = periodProblem({ period: { from, to }, createdAt: now }) ?? continuityProblem({ period: { from, to }, createdAt: now }, prev?.period_to);
-    if (period) throw new AppError('VALIDATION', period.message);
+    if (period) throw new AppError('VALIDATION', period.message, undefined, { key: 'report.periodReversed' });
     const links = chain.joinedLinks(input.placementId, start.seq, head.seq);
     const complete = links.count === head.seq - start.seq && (links.count === 0 || (links.first === start.seq + 1 && links.last === head.seq));
     if (!complete) throw new AppError('INTERNAL', `the chain does not hold every record from ${start.seq + 1} to ${head.seq} (${links.count} found)`);

@@ -38,7 +38,7 @@ export function assertCaseAccess(db: Db, actor: Actor, c: CaseRow, action: strin
     outcome: 'refused',
     details: { why: 'case not assigned to the caller or their team' },
   });
-  throw new AppError('FORBIDDEN', 'This case is not assigned to you or your team.');
+  throw new AppError('FORBIDDEN', 'This case is not assigned to you or your team.', undefined, { key: 'access.notYourCase' });
 }
 
 export function assertRole(db: Db, actor: Actor, roles: readonly Role[], action: string, now: string): void {

@@ -12,6 +12,7 @@ import { appendAudit } from '../audit/audit';
 import { allowSignInAttempt, releaseAttempt, reserveAttempt } from '../auth/attempts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords';
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../auth/sessions';
+import { loginRefusal } from '../auth/reasons';
 import type { AppContext, CallContext } from '../context';
 
 type AuthInput<K extends keyof typeof authMethods> = z.output<(typeof authMethods)[K]['input']>;
@@ -55,12 +56,12 @@ export const authService = {
 
   async setupAdmin(ctx: CallContext, input: AuthInput<'setupAdmin'>): Promise<SignedIn> {
     refuseOverRate(ctx);
-    if (usersRepo.all(ctx.app.db).length > 0) throw new AppError('CONFLICT', 'This workstation is already set up; sign in instead.');
+    if (usersRepo.all(ctx.app.db).length > 0) throw new AppError('CONFLICT', 'This workstation is already set up; sign in instead.', undefined, { key: 'auth.alreadySetUp' });
     const hash = await hashPassword(input.password);
     const at = ctx.app.clock.now();
     const id = newId();
     ctx.app.db.transaction(() => {
-      if (usersRepo.all(ctx.app.db).length > 0) throw new AppError('CONFLICT', 'This workstation is already set up; sign in instead.');
+      if (usersRepo.all(ctx.app.db).length > 0) throw new AppError('CONFLICT', 'This workstation is already set up; sign in instead.', undefined, { key: 'auth.alreadySetUp' });
       usersRepo.insert(ctx.app.db, { id, username: input.username, display_name: input.displayName, role: 'admin', supervisor_id: null, password_hash: hash, created_at: at.toISOString() });
       appendAudit(ctx.app.db, at.toISOString(), { actorId: id, action: 'auth.setup_admin', objectType: 'user', objectId: id, outcome: 'ok' });
     })();
@@ -78,7 +79,7 @@ export const authService = {
     const refuse = (why: string, userId: string | null, lockedUntil: string | null = null): never => {
       appendAudit(ctx.app.db, at, { actorId: userId, action: 'auth.login', objectType: 'user', objectId: userId, outcome: 'refused', details: { username: input.username, why } });
       if (lockedUntil) throw lockedOut(lockedUntil);
-      throw new AppError('UNAUTHENTICATED', 'Wrong username or password.');
+      throw new AppError('UNAUTHENTICATED', 'Wrong username or password.', undefined, loginRefusal(why, null));
     };
     if (!user || user.disabled === 1) {
       await verifyPassword(input.password, DUMMY_HASH); // same cost either way
@@ -118,7 +119,7 @@ export const authService = {
     const at = ctx.app.clock.now().toISOString();
     if (!user || !(await verifyPassword(input.current, user.password_hash))) {
       appendAudit(ctx.app.db, at, { actorId: ctx.actor.id, action: 'auth.change_password', objectType: 'user', objectId: ctx.actor.id, outcome: 'refused' });
-      throw new AppError('UNAUTHENTICATED', 'The current password is wrong.');
+      throw new AppError('VALIDATION', 'The current password is wrong.', { issues: [{ path: ['current'], message: 'wrong password', code: 'custom' }] }, { key: 'auth.currentPasswordWrong' });
     }
     const hash = await hashPassword(input.next);
     ctx.app.db.transaction(() => {
@@ -139,10 +140,10 @@ export const userService = {
   },
 
   async create(ctx: CallContext, input: UserInput<'create'>): Promise<UserView> {
-    if (usersRepo.byUsername(ctx.app.db, input.username)) throw new AppError('CONFLICT', `The username ${input.username} is taken.`);
+    if (usersRepo.byUsername(ctx.app.db, input.username)) throw new AppError('CONFLICT', `The username ${input.username} is taken.`, undefined, { key: 'user.usernameTaken', params: { username: input.username } });
     if (input.supervisorId) {
       const sup = usersRepo.byId(ctx.app.db, input.supervisorId);
-      if (!sup || sup.role !== 'supervisor') throw new AppError('VALIDATION', 'supervisorId must name a supervisor.', { issues: [{ path: ['supervisorId'], message: 'not a supervisor' }] });
+      if (!sup || sup.role !== 'supervisor') throw new AppError('VALIDATION', 'supervisorId must name a supervisor.', { issues: [{ path: ['supervisorId'], message: 'not a supervisor' }] }, { key: 'user.notSupervisor' });
     }
     const hash = await hashPassword(input.password);
     const at = ctx.app.clock.now().toISOString();
@@ -158,7 +159,7 @@ export const userService = {
 
   async resetPassword(ctx: CallContext, input: UserInput<'resetPassword'>): Promise<{ ok: true }> {
     const u = usersRepo.byId(ctx.app.db, input.userId);
-    if (!u) throw new AppError('NOT_FOUND', `No user with id ${input.userId}.`);
+    if (!u) throw new AppError('NOT_FOUND', `No user with id ${input.userId}.`, undefined, { key: 'user.notFound' });
     const hash = await hashPassword(input.password);
     const at = ctx.app.clock.now().toISOString();
     ctx.app.db.transaction(() => {
@@ -171,8 +172,8 @@ export const userService = {
 
   setRole(ctx: CallContext, input: UserInput<'setRole'>): UserView {
     const u = usersRepo.byId(ctx.app.db, input.userId);
-    if (!u) throw new AppError('NOT_FOUND', `No user with id ${input.userId}.`);
-    if (u.id === ctx.actor.id && input.role !== 'admin') throw new AppError('CONFLICT', 'You cannot remove your own administrator role.');
+    if (!u) throw new AppError('NOT_FOUND', `No user with id ${input.userId}.`, undefined, { key: 'user.notFound' });
+    if (u.id === ctx.actor.id && input.role !== 'admin') throw new AppError('CONFLICT', 'You cannot remove your own administrator role.', undefined, { key: 'user.ownAdminRole' });
     const at = ctx.app.clock.now().toISOString();
     ctx.app.db.transaction(() => {
       ctx.app.db.prepare('UPDATE users SET role = ?, supervisor_id = ? WHERE id = ?').run(input.role, input.supervisorId === undefined ? u.supervisor_id : input.supervisorId, u.id);

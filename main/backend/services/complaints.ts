@@ -80,16 +80,16 @@ export const complaintService = {
 
   update(ctx: CallContext, input: Input<'update'>): ComplaintView {
     const row = complaintsRepo.byId(ctx.app.db, input.complaintId);
-    if (!row) throw new AppError('NOT_FOUND', `No complaint with id ${input.complaintId}.`);
+    if (!row) throw new AppError('NOT_FOUND', `No complaint with id ${input.complaintId}.`, undefined, { key: 'complaint.notFound' });
     const c = loadCase(ctx, row.case_id, `complaint.${input.action}`);
-    if (row.status === 'resolved') throw new AppError('CONFLICT', 'This complaint is already resolved.');
+    if (row.status === 'resolved') throw new AppError('CONFLICT', 'This complaint is already resolved.', undefined, { key: 'complaint.alreadyResolved' });
     const now = ctx.app.clock.now();
     const at = now.toISOString();
     const next: { status: ComplaintRow['status']; response: string | null; resolved_at: string | null; assignee_id: string | null } = { status: row.status, response: row.response, resolved_at: row.resolved_at, assignee_id: row.assignee_id };
     switch (input.action) {
       case 'assign': {
         const user = input.assigneeId ? usersRepo.byId(ctx.app.db, input.assigneeId) : undefined;
-        if (!user) throw new AppError('VALIDATION', 'assigneeId must name a user.', { issues: [{ path: ['assigneeId'], message: 'unknown user' }] });
+        if (!user) throw new AppError('VALIDATION', 'assigneeId must name a user.', { issues: [{ path: ['assigneeId'], message: 'unknown user' }] }, { key: 'complaint.unknownAssignee' });
         next.assignee_id = user.id;
         break;
       }
@@ -97,7 +97,7 @@ export const complaintService = {
       case 'resolve':
       case 'escalate':
         if (!input.text || input.text.trim().length < 5) {
-          throw new AppError('VALIDATION', `To ${input.action} a complaint, write at least 5 characters.`, { issues: [{ path: ['text'], message: 'required' }] });
+          throw new AppError('VALIDATION', `To ${input.action} a complaint, write at least 5 characters.`, { issues: [{ path: ['text'], message: 'required' }] }, { key: 'complaint.textRequired', params: { min: 5 } });
         }
         next.response = input.text;
         next.status = input.action === 'respond' ? 'responded' : input.action === 'resolve' ? 'resolved' : 'escalated';

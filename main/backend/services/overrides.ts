@@ -49,14 +49,14 @@ function view(ctx: CallContext, r: OverrideRow): OverrideView {
 export const overrideService = {
   request(ctx: CallContext, input: Input<'request'>): OverrideView {
     const decision = activitiesRepo.decision(ctx.app.db, input.decisionId);
-    if (!decision) throw new AppError('NOT_FOUND', `No guardrail decision with id ${input.decisionId}.`);
+    if (!decision) throw new AppError('NOT_FOUND', `No guardrail decision with id ${input.decisionId}.`, undefined, { key: 'override.decisionNotFound' });
     const c = loadCase(ctx, decision.case_id, 'override.request');
     const reasons = JSON.parse(decision.reasons_json) as GuardrailReason[];
     if (decision.verdict === 'block') {
-      throw new AppError('CONFLICT', 'A block cannot be overridden: only warnings that need approval can be.');
+      throw new AppError('CONFLICT', 'A block cannot be overridden: only warnings that need approval can be.', undefined, { key: 'override.blockNotOverridable' });
     }
     const rules = [...new Set(reasons.filter((r) => r.severity === 'warn' && r.needsApproval).map((r) => r.rule))];
-    if (rules.length === 0) throw new AppError('CONFLICT', 'This decision has no warning that needs approval.');
+    if (rules.length === 0) throw new AppError('CONFLICT', 'This decision has no warning that needs approval.', undefined, { key: 'override.nothingToApprove' });
     const at = ctx.app.clock.now().toISOString();
     const row: OverrideRow = { id: newId(), case_id: c.id, decision_id: decision.id, rules_json: JSON.stringify(rules), requested_by: ctx.actor.id, requested_at: at, reason: input.reason, status: 'pending', decided_by: null, decided_at: null, decision_reason: null };
     ctx.app.db.transaction(() => {
@@ -80,14 +80,14 @@ export const overrideService = {
 
   decide(ctx: CallContext, input: Input<'decide'>): OverrideView {
     const row = overridesRepo.byId(ctx.app.db, input.overrideId);
-    if (!row) throw new AppError('NOT_FOUND', `No override request with id ${input.overrideId}.`);
+    if (!row) throw new AppError('NOT_FOUND', `No override request with id ${input.overrideId}.`, undefined, { key: 'override.notFound' });
     const c = loadCase(ctx, row.case_id, 'override.decide');
-    if (row.requested_by === ctx.actor.id) throw new AppError('FORBIDDEN', 'Nobody may approve their own override request.');
+    if (row.requested_by === ctx.actor.id) throw new AppError('FORBIDDEN', 'Nobody may approve their own override request.', undefined, { key: 'override.ownRequest' });
     const at = ctx.app.clock.now().toISOString();
     const status = input.approve ? 'approved' : 'refused';
     ctx.app.db.transaction(() => {
       if (overridesRepo.decide(ctx.app.db, row.id, status, ctx.actor.id, at, input.reason) !== 1) {
-        throw new AppError('CONFLICT', `This request was already ${row.status}.`);
+        throw new AppError('CONFLICT', `This request was already ${row.status}.`, undefined, { key: 'override.alreadyDecided' });
       }
       recordChange(ctx.app, { type: 'override', id: row.id, caseId: c.id, placementId: c.placement_id, at, body: { status, rules: JSON.parse(row.rules_json) as string[], decidedBy: ctx.actor.id, requestedBy: row.requested_by } });
       appendAudit(ctx.app.db, at, { actorId: ctx.actor.id, action: `override.${status === 'approved' ? 'approve' : 'refuse'}`, objectType: 'override', objectId: row.id, outcome: 'ok', details: { caseId: c.id, reason: input.reason } });

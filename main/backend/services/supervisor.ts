@@ -42,7 +42,7 @@ export function teamScope(db: Db, actor: Actor): TeamScope {
 /** NOT_FOUND for an unknown placement, so a typo is not mistaken for an idle placement. */
 export function assertPlacement(db: Db, placementId: string | undefined): void {
   if (placementId !== undefined && !placementsRepo.byId(db, placementId)) {
-    throw new AppError('NOT_FOUND', `No placement with id ${placementId}.`, { issues: [{ path: ['placementId'], message: 'unknown placement' }] });
+    throw new AppError('NOT_FOUND', `No placement with id ${placementId}.`, { issues: [{ path: ['placementId'], message: 'unknown placement' }] }, { key: 'placement.notFound' });
   }
 }
 

@@ -34,6 +34,8 @@ export type Enrollment = z.infer<typeof EnrollmentSchema>;
 export interface Signer {
   workstationId: string;
   publicKeyPem: string;
+  /** How the private key is kept at rest (KeyProtector.keptBy), when its protector says. */
+  keptBy?: string;
   sign(data: Uint8Array): Uint8Array;
 }
 
@@ -70,7 +72,7 @@ export function unlockSigner(identity: StoredIdentity, protector: KeyProtector):
   if (publicKeyPem(createPublicKey(key)) !== identity.publicKeyPem) {
     throw new IdentityError('the unwrapped private key does not match the stored public key');
   }
-  return { workstationId: identity.workstationId, publicKeyPem: identity.publicKeyPem, sign: (data) => signBytes(data, key) };
+  return { workstationId: identity.workstationId, publicKeyPem: identity.publicKeyPem, ...(protector.keptBy ? { keptBy: protector.keptBy } : {}), sign: (data) => signBytes(data, key) };
 }
 
 export function loadEnrollment(db: Db): Enrollment | undefined {

@@ -70,7 +70,7 @@ export function createSyncService(ctx: AppContext, opts: SyncServiceOptions): Sy
   function getSigner(): Signer {
     if (signer) return signer;
     const identity = loadIdentity(ctx.db);
-    if (!identity) throw new AppError('CONFLICT', 'this workstation has no key yet; enroll it with the lender first');
+    if (!identity) throw new AppError('CONFLICT', 'this workstation has no key yet; enroll it with the lender first', undefined, { key: 'sync.notEnrolled' });
     signer = unlockSigner(identity, opts.protector);
     return signer;
   }
@@ -182,7 +182,7 @@ export function createSyncService(ctx: AppContext, opts: SyncServiceOptions): Sy
 
   return {
     async enroll(input) {
-      if (loadEnrollment(ctx.db)) throw new AppError('CONFLICT', 'this workstation is already enrolled');
+      if (loadEnrollment(ctx.db)) throw new AppError('CONFLICT', 'this workstation is already enrolled', undefined, { key: 'sync.alreadyEnrolled' });
       let identity = loadIdentity(ctx.db);
       if (!identity || identity.keyScheme !== opts.protector.scheme) {
         identity = createIdentity(ctx.db, ctx.workstationId, opts.protector, now());
@@ -193,8 +193,8 @@ export function createSyncService(ctx: AppContext, opts: SyncServiceOptions): Sy
       try {
         res = await client.enroll({ code: input.code, workstationId: ctx.workstationId, publicKeyPem: identity.publicKeyPem, name: input.name ?? '' });
       } catch (err) {
-        if (err instanceof LenderRefusedError) throw new AppError('CONFLICT', `the lender refused enrollment: ${err.message}`, { code: err.code });
-        throw new AppError('CONFLICT', `could not reach the lender to enroll: ${(err as Error).message}`);
+        if (err instanceof LenderRefusedError) throw new AppError('CONFLICT', `the lender refused enrollment: ${err.message}`, { code: err.code }, { key: 'sync.enrollRefused', params: { code: err.code } });
+        throw new AppError('CONFLICT', `could not reach the lender to enroll: ${(err as Error).message}`, undefined, { key: 'sync.lenderUnreachable' });
       }
       saveEnrollment(ctx.db, {
         lenderUrl: input.lenderUrl,

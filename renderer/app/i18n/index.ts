@@ -13,6 +13,10 @@ import lettersEn from '../../features/letters/i18n/en.json';
 import lettersZhCN from '../../features/letters/i18n/zh-CN.json';
 import reasonsEn from './reasons/en.json';
 import reasonsZhCN from './reasons/zh-CN.json';
+import validationEn from './validation/en.json';
+import validationZhCN from './validation/zh-CN.json';
+import adminEn from '../../features/admin/i18n/en.json';
+import adminZhCN from '../../features/admin/i18n/zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -51,8 +55,8 @@ export function initI18n(): typeof i18n {
     // Features with their own string files are merged in here, each under its own top-level key.
     // Features that keep their own strings (sign-in, the supervisor console) add one top-level key each.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...authZhCN, ...supervisorZhCN, ...dayloopZhCN, ...lettersZhCN, ...reasonsZhCN } },
-      en: { translation: { ...en, ...authEn, ...supervisorEn, ...dayloopEn, ...lettersEn, ...reasonsEn } },
+      'zh-CN': { translation: { ...zhCN, ...authZhCN, ...supervisorZhCN, ...dayloopZhCN, ...lettersZhCN, ...reasonsZhCN, ...validationZhCN, ...adminZhCN } },
+      en: { translation: { ...en, ...authEn, ...supervisorEn, ...dayloopEn, ...lettersEn, ...reasonsEn, ...validationEn, ...adminEn } },
     },
     lng,
     fallbackLng: 'en',

@@ -75,8 +75,8 @@ export function QueueRowCells({ row, onOpen }: { row: QueueRow; onOpen(): void }
       </span>
       <span role="gridcell" className="cell">
         {row.promiseDue ? (
-          <span className={`promise promise-${promiseState}`}>
-            {promiseState === 'today' ? t('queue.promise.today') : promiseState === 'overdue' ? t('queue.promise.overdue', { date: formatDate(row.promiseDue, locale) }) : formatDate(row.promiseDue, locale)}
+          <span className={`promise promise-${promiseState}`} title={formatDate(row.promiseDue, locale)}>
+            {promiseState === 'today' ? t('queue.promise.today') : promiseState === 'overdue' ? t('queue.promise.overdue', { date: formatDate(row.promiseDue, locale, { short: true }) }) : formatDate(row.promiseDue, locale, { short: true })}
           </span>
         ) : (
           <span className="cell-muted">—</span>

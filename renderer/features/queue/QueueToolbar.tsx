@@ -22,7 +22,17 @@ const SORT_OPTIONS: [QueueSort, SortDir][] = [
   ['reference', 'desc'],
 ];
 
-export function QueueToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
+export function QueueToolbar({
+  searchRef,
+  onOpenFirstHit,
+  onIntoResults,
+}: {
+  searchRef: RefObject<HTMLInputElement | null>;
+  /** Enter in the search box: the search runs at once and its first hit opens. */
+  onOpenFirstHit(): void;
+  /** ↓ in the search box: the search runs at once and the keyboard moves into the results. */
+  onIntoResults(): void;
+}) {
   const { t } = useTranslation();
   const search = useQueue((s) => s.search);
   const filters = useQueue((s) => s.filters);
@@ -55,7 +65,12 @@ export function QueueToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElem
           placeholder={t('queue.searchPlaceholder')}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') setSearch(text);
+            if (e.key === 'Enter' || e.key === 'ArrowDown') {
+              e.preventDefault();
+              setSearch(text);
+              if (e.key === 'Enter') onOpenFirstHit();
+              else onIntoResults();
+            }
             if (e.key === 'Escape') {
               if (text) setText('');
               else e.currentTarget.blur();

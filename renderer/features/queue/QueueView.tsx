@@ -14,6 +14,7 @@ import { useNavigation } from '../../stores/navigation';
 import { useHotkeys } from '../../app/hotkeys';
 import { errorText } from '../../app/errors';
 import { formatInstant } from '../../app/format';
+import { firstRowWhenLoaded } from './firstHit';
 
 const ROW_HEIGHT = 34;
 const FETCH_DELAY_MS = 60;
@@ -73,6 +74,14 @@ export function QueueView() {
     if (row) openCase(row.id);
   };
   const move = (delta: number) => select(selected + delta);
+  const openFirstHit = () =>
+    void firstRowWhenLoaded().then((row) => {
+      if (row) openCase(row.id);
+    });
+  const intoResults = () => {
+    select(0);
+    scrollRef.current?.focus();
+  };
   const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 2);
 
   useHotkeys({
@@ -114,7 +123,7 @@ export function QueueView() {
           {t('queue.nextCase')} <kbd aria-hidden="true">n</kbd>
         </button>
       </div>
-      <QueueToolbar searchRef={searchRef} />
+      <QueueToolbar searchRef={searchRef} onOpenFirstHit={openFirstHit} onIntoResults={intoResults} />
       {error ? (
         <div className="banner banner-error" role="alert">
           {errorText(error, t)}

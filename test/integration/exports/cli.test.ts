@@ -75,15 +75,28 @@ describe('casedesk export: usage errors exit 2', () => {
     });
   }
 
-  it('without the key passphrase in the environment', async () => {
+  it('a passphrase named but missing is a usage error', async () => {
+    const r = await run([...base(), '--passphrase-env', 'CASEDESK_UNSET_PASSPHRASE_X']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/passphrase .* CASEDESK_UNSET_PASSPHRASE_X/);
+  });
+});
+
+describe('casedesk export on a --plain database without a passphrase', () => {
+  it('signs with a key kept inside the database, and the manifest says so', async () => {
+    const plain = exportBackend({}, 20);
     const pass = process.env[PASSPHRASE_ENV];
     delete process.env[PASSPHRASE_ENV];
     try {
-      const r = await run(base());
-      expect(r.code).toBe(2);
-      expect(r.err).toMatch(new RegExp(`passphrase .* ${PASSPHRASE_ENV}`));
+      const out = path.join(plain.dataDir, 'cli', 'ledger.csv');
+      const r = await run(['--db', databasePath(plain.dataDir), '--kind', 'ledger', '--format', 'csv', '--from', PERIOD.from, '--to', PERIOD.to, '--out', out, '--as', 'wang.fang']);
+      expect(r.err).not.toMatch(/passphrase/);
+      expect(r.code).toBe(0);
+      const check = await verifyManifest(`${out}.manifest.json`);
+      expect(check).toMatchObject({ ok: true, manifest: { keyKeptBy: expect.stringMatching(/inside the unencrypted \(--plain\) database/) } });
     } finally {
       process.env[PASSPHRASE_ENV] = pass;
+      plain.cleanup();
     }
   });
 });
