@@ -2,6 +2,7 @@
  * The `casedesk` command: one dispatcher, one module per subcommand. Usage mistakes print one
  * clear line on stderr and exit 2; failures exit 1.
  */
+import { calendarCommand } from './commands/calendar';
 import { dbCommand } from './commands/db';
 import { demo } from './commands/demo';
 import { exportCommand } from './commands/export';
@@ -10,6 +11,7 @@ import { report } from './commands/report';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './io';
 
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
+  calendar: { run: calendarCommand, summary: 'calendar import FILE | status [--data-dir DIR]  install a holiday calendar; show the years covered' },
   db: { run: dbCommand, summary: 'db rekey|recover|encrypt|time-zone --data-dir DIR …  rotate the key, recover, encrypt a plain folder, show or set the time zone' },
   demo: { run: demo, summary: 'demo --db FILE [--cases N] [--plain | --passphrase-file F]  create the demo agency in a new database' },
   guardrails: { run: guardrails, summary: 'guardrails check [--file F] [--lang zh-CN|en]  evaluate one scenario (JSON on stdin)' },
