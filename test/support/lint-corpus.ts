@@ -81,6 +81,28 @@ export function templateItems(): Item[] {
   });
 }
 
+/** The held-out sets (lang<TAB>label<TAB>message): measured, never used to tune the matcher. */
+export function holdout(): { prohibited: Item[]; compliant: Item[] } {
+  const read = (file: string): Item[] =>
+    fs
+      .readFileSync(path.join(CORPUS_DIR, file), 'utf8')
+      .split('\n')
+      .map((raw, i) => ({ raw, i }))
+      .filter(({ raw }) => raw.trim() !== '' && !raw.startsWith('#'))
+      .map(({ raw, i }) => {
+        const [lang, label, text] = raw.split('\t');
+        return { lang: lang as Lang, label: label ?? '', text: text ?? '', line: i + 1 };
+      });
+  return { prohibited: read('holdout-prohibited.tsv'), compliant: read('holdout-compliant.tsv') };
+}
+
+export function scoreHoldout(): { caught: number; total: number; flagged: number; compliant: number; missed: Item[]; falsePositives: Item[] } {
+  const h = holdout();
+  const missed = h.prohibited.filter((p) => !categoriesFound(p.text).has(p.label));
+  const falsePositives = h.compliant.filter((c) => categoriesFound(c.text).size > 0);
+  return { caught: h.prohibited.length - missed.length, total: h.prohibited.length, flagged: falsePositives.length, compliant: h.compliant.length, missed, falsePositives };
+}
+
 export interface Row {
   category: string;
   lang: Lang;
@@ -157,7 +179,13 @@ export function formatReport(r: Report, verbose = false): string {
     `templates:  ${r.templatesFlagged.length}/${r.templatesTotal} approved templates flagged (target 0)`,
     'precision = of the messages flagged with the category, the share that are prohibited (false alarms on lawful text lower it).',
   );
+  const h = scoreHoldout();
+  lines.push(
+    `held out (written after the rework, never tuned on): ${h.caught}/${h.total} prohibited caught (${pct(h.caught / h.total)}), ${h.flagged}/${h.compliant} compliant flagged (${pct(h.flagged / h.compliant)})`,
+  );
   if (verbose) {
+    for (const m of h.missed) lines.push(`HELD-OUT MISSED  ${m.lang} ${m.label}: ${m.text}`);
+    for (const c of h.falsePositives) lines.push(`HELD-OUT FALSE+  ${c.lang} ${c.label}: ${c.text}`);
     for (const m of r.missed) lines.push(`MISSED  ${m.lang} ${m.label}: ${m.text}`);
     for (const c of [...r.compliantFlagged, ...r.templatesFlagged]) lines.push(`FALSE+  ${c.lang} ${c.label}: ${[...categoriesFound(c.text)].join(',')}: ${c.text.slice(0, 120)}`);
   }
