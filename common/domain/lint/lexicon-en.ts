@@ -74,7 +74,7 @@ export const LEXICON_EN: readonly LexiconEntry[] = [
   // Fees the agreement does not allow.
   e('en.fee', 'collection_fee', b(`${alt('collection', "collector'?s?", 'processing', 'handling', 'recovery', 'visit', 'doorstep', 'agency', 'administration', 'admin', 'convenience', 'tracing', 'set-?up', 'service', 'arrangement', 'maintenance', "attorney'?s'?", 'late handling')} ${W(1)}${alt('fees?', 'charges?', 'surcharge', 'costs?', 'commission')}`)),
   e('en.fee.charged', 'collection_fee', b(alt(
-    '(?:costs?|charged?) (?:you|for our)', 'cost you', 'charged for', 'billed to you', 'agency commission', 'our costs', '(?:a|an|the) fee', 'fee for', 'fees? (?:applies|is needed)', 'surcharge', 'add(?:ed|ing)? (?:a|an|our) \w+ (?:fee|charge)',
+    '(?:costs?|charged?) (?:you|for our)', 'cost you', 'charged for', 'billed to you', 'agency commission', 'our costs', '(?:a|an|the) fee', 'fee for', 'fees? (?:applies|is needed)', 'surcharge', 'add(?:ed|ing)? (?:a|an|our) [a-z]+ (?:fee|charge)',
   ))),
 
   // Payment to anyone but the lender.
