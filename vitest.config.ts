@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A committed .only would silently skip the rest of the suite.
+    allowOnly: false,
   },
 });

@@ -53,7 +53,7 @@ export const calendarCommand: CliCommand = async (args, io) => {
   for (const l of lines) io.stdout.write(`${l.text}\n`);
   const gaps = lines.filter((l) => !l.nextYear).map((l) => `${l.jurisdiction} ${now.getUTCFullYear() + (l.thisYear ? 1 : 0)}`);
   if (gaps.length > 0) {
-    io.stdout.write(`horizon: calendars missing for ${gaps.join(', ')} — import them (casedesk calendar import FILE); until then the holiday rule warns (or blocks) on those dates\n`);
+    io.stderr.write(`horizon: calendars missing for ${gaps.join(', ')} — import them (casedesk calendar import FILE); until then the holiday rule warns (or blocks) on those dates\n`);
     return EXIT_FAILURE;
   }
   io.stdout.write(`horizon: every calendar covers ${now.getUTCFullYear()} and ${now.getUTCFullYear() + 1} (${lines.map((l) => `${l.jurisdiction} ${yearsText(l.years)}`).join('; ')})\n`);

@@ -92,7 +92,7 @@ describe('casedesk calendar', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('cn: 2023–2026 — MISSING 2027');
     expect(r.out).toContain('us: 2023–2030 — ok');
-    expect(r.out).toContain('horizon: calendars missing for cn 2027');
+    expect(r.err).toContain('horizon: calendars missing for cn 2027');
   });
 
   it('import refuses an invalid file (exit 2) and installs nothing', async () => {
