@@ -57,4 +57,12 @@ describe('CN frequency messages', () => {
     const y = Array.from({ length: 3 }, (_, i) => entry(`2026-03-10T01:${String(i * 5).padStart(2, '0')}:00Z`, { result: 'connected' }));
     expect(msgs(check('cn', facts({ history: y }, SH), action(), NOW), 'CN-CONNECTED')).toEqual([]);
   });
+
+  it('the CN caps are not part of the US and UK presets', () => {
+    const history = [...today(7), ...today(3, { result: 'connected', contact: 'phone-2' })];
+    for (const preset of ['us-regf', 'uk-conc'] as const) {
+      const d = check(preset, facts({ history }, ['Europe/London']), action(), '2026-03-11T12:00:00Z');
+      expect(d.rules.filter((r) => r.startsWith('CN-')), preset).toEqual([]);
+    }
+  });
 });
