@@ -20,6 +20,8 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
+  // A committed test.only would silently skip the rest of the suite.
+  forbidOnly: true,
   workers: process.env.CI ? 1 : 2,
   retries: 0,
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],

@@ -21,5 +21,7 @@ export default defineConfig({
         },
       },
     ],
+    // A committed .only would silently skip the rest of the suite.
+    allowOnly: false,
   },
 });

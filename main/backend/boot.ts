@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createBackend } from './index';
 import type { DatabaseAccess } from './keys/startup';
 import { configureExports } from './exports/signing';
+import { useCalendarsFrom } from './guardrails/calendars';
 import { purgeExpiredInBackground } from './services/privacy';
 import { attachSyncService, createSyncService } from './sync/service';
 import { workstationProtector } from './sync/protection';
@@ -45,6 +46,9 @@ export const SYNC_START_DELAY_MS = 5_000;
 export const PURGE_START_DELAY_MS = 10_000;
 
 export function bootBackend(o: BootOptions) {
+  // Holiday calendars imported into the data folder (casedesk calendar import) over the bundled ones.
+  const calendars = useCalendarsFrom(o.dataDir);
+  for (const p of calendars.problems) o.log(`calendar skipped: ${p}`);
   const backend = createBackend({
     dataDir: o.dataDir,
     host: o.host,

@@ -3,6 +3,7 @@
  * clear line on stderr and exit 2; failures exit 1.
  */
 import { audit } from './commands/audit';
+import { calendarCommand } from './commands/calendar';
 import { dbCommand } from './commands/db';
 import { demo } from './commands/demo';
 import { exportCommand } from './commands/export';
@@ -12,6 +13,7 @@ import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliCommand, type CliIO } fro
 
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
   audit: { run: audit, summary: 'audit verify --db FILE [--passphrase-file F] [--lang zh-CN|en] [--json]  verify the audit log against the last receipted head' },
+  calendar: { run: calendarCommand, summary: 'calendar import FILE | status [--data-dir DIR]  install a holiday calendar; show the years covered' },
   db: { run: dbCommand, summary: 'db rekey|recover|encrypt|time-zone --data-dir DIR …  rotate the key, recover, encrypt a plain folder, show or set the time zone' },
   demo: { run: demo, summary: 'demo --db FILE [--cases N] [--plain | --passphrase-file F]  create the demo agency in a new database' },
   guardrails: { run: guardrails, summary: 'guardrails check [--file F] [--lang zh-CN|en]  evaluate one scenario (JSON on stdin)' },

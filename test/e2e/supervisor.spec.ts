@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { expect, test } from './support/app';
 import { readDb } from './support/db';
+import { missing } from '../support/tools';
 import { NOW_ENV } from './support/global-setup';
 import { dayIn, periodBounds } from '../../common/domain/periods/days';
 
@@ -16,6 +17,8 @@ const KINDS = ['activities', 'ledger', 'conduct', 'performance'] as const;
 const FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 
 test('a supervisor reviews the team, decides, reassigns and exports', async ({ app }, testInfo) => {
+  // The PDF exports are read back with pdftotext: without it the test is skipped (counted), never passed.
+  test.skip(missing('pdftotext'), 'pdftotext (poppler-utils) is not installed');
   test.setTimeout(240_000);
   const { page, dataDir } = app;
   await page.getByTestId('language-switch').selectOption('en');

@@ -35,4 +35,5 @@ export { ScenarioError, decisionToJson, parseScenario, scenarioSchema } from './
 export type { DecisionJson } from './scenario';
 export { canPurgeBorrower, canPurgeRecords, earliestPurge, latestInstant, purgeDueAt } from './retention';
 export type { BorrowerCaseRetention, CaseRetention } from './retention';
-export { holidayOn } from './holidays';
+export { calendarDay, holidayOn } from './holidays';
+export * from './calendars';

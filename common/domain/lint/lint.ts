@@ -2,6 +2,8 @@ import type { LexiconCategory, PresetId } from '../guardrails/types';
 import { LEXICON_EN } from './lexicon-en';
 import { LEXICON_ZH } from './lexicon-zh';
 import { lexiconMessage, placeholderMessage } from './messages';
+import { negated } from './negation';
+import { normalize, originalSpan } from './normalize';
 import { checkRequired } from './required';
 import type { ExtraTerm, LexiconEntry, LintFinding, LintOptions } from './types';
 
@@ -56,29 +58,33 @@ const PLACEHOLDER = /\{\{\s*[^{}]*?\s*\}\}/gu;
 export function lintText(text: string, opts: LintOptions): LintFinding[] {
   const findings: LintFinding[] = [];
   const entries = opts.extraTerms?.length ? [...LEXICON, ...opts.extraTerms.map(extraEntry)] : LEXICON;
-  const taken: { start: number; end: number; rule: string }[] = [];
+  // The lexicon reads the normalised text (full-width folded, inserted spaces and homophones undone);
+  // every finding points at the original.
+  const norm = normalize(text);
+  const taken: { start: number; end: number; rule: string; category: string }[] = [];
   for (const entry of entries) {
     const rule = ruleForCategory(opts.preset, entry.category, opts);
     if (!rule) continue;
     entry.re.lastIndex = 0;
-    for (let m = entry.re.exec(text); m !== null; m = entry.re.exec(text)) {
+    for (let m = entry.re.exec(norm.text); m !== null; m = entry.re.exec(norm.text)) {
       if (m[0].length === 0) {
         entry.re.lastIndex++;
         continue;
       }
-      const start = m.index;
-      const end = start + m[0].length;
-      // One finding per phrase and rule, even if two lexicon entries match it.
-      if (taken.some((t) => t.rule === rule && start < t.end && end > t.start)) continue;
-      taken.push({ start, end, rule });
+      if (entry.negatable !== false && negated(norm.text, m.index, m.index + m[0].length, entry.lang)) continue;
+      const { start, end } = originalSpan(norm, m.index, m.index + m[0].length);
+      // One finding per phrase, rule and category, even if two lexicon entries match it.
+      if (taken.some((t) => t.rule === rule && t.category === entry.category && start < t.end && end > t.start)) continue;
+      taken.push({ start, end, rule, category: entry.category });
+      const phrase = text.slice(start, end);
       findings.push({
         kind: 'lexicon',
         rule,
         category: entry.category,
         start,
         end,
-        text: m[0],
-        message: lexiconMessage(entry.category, m[0], start),
+        text: phrase,
+        message: lexiconMessage(entry.category, phrase, start),
       });
     }
   }
@@ -100,10 +106,11 @@ export function lintText(text: string, opts: LintOptions): LintFinding[] {
 
 /** True when the text talks about the debt (used for ID&V and third-party checks). */
 export function mentionsDebt(text: string): boolean {
+  const norm = normalize(text).text;
   for (const entry of LEXICON) {
     if (entry.category !== 'debt_mention') continue;
     entry.re.lastIndex = 0;
-    if (entry.re.test(text)) return true;
+    if (entry.re.test(norm)) return true;
   }
   return false;
 }

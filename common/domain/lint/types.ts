@@ -8,6 +8,8 @@ export interface LexiconEntry {
   lang: 'zh-CN' | 'en';
   /** Global, case-insensitive; English entries use word boundaries. */
   re: RegExp;
+  /** False when a negation before it does not lift it (insults: “不要脸” is itself the insult). Default true. */
+  negatable?: boolean;
 }
 
 export type FindingKind = 'lexicon' | 'required' | 'placeholder';

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import {
   PolicyError,
@@ -8,13 +9,17 @@ import {
   parseScenario,
   type Lang,
 } from '../../../common/domain/guardrails';
+import { defaultDataDir } from '../../backend/paths';
+import { useCalendarsFrom } from '../../backend/guardrails/calendars';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand } from '../io';
 
-const USAGE = 'usage: casedesk guardrails check [--file F] [--lang zh-CN|en]  (scenario JSON on stdin unless --file)';
+const USAGE =
+  'usage: casedesk guardrails check [--file F] [--lang zh-CN|en] [--data-dir DIR]  (scenario JSON on stdin unless --file; holiday calendars imported into DIR are used)';
 
 interface CheckOptions {
   file: string | null;
   lang: Lang;
+  dataDir: string | null;
 }
 
 function parseArgs(args: readonly string[]): CheckOptions | 'help' {
@@ -22,7 +27,7 @@ function parseArgs(args: readonly string[]): CheckOptions | 'help' {
   if (sub === '--help' || sub === '-h') return 'help';
   if (sub === undefined) throw new UsageError(`missing subcommand; ${USAGE}`);
   if (sub !== 'check') throw new UsageError(`unknown subcommand "${sub}"; ${USAGE}`);
-  const opts: CheckOptions = { file: null, lang: 'en' };
+  const opts: CheckOptions = { file: null, lang: 'en', dataDir: null };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     if (arg === '--help' || arg === '-h') return 'help';
@@ -39,6 +44,9 @@ function parseArgs(args: readonly string[]): CheckOptions | 'help' {
     switch (name) {
       case '--file':
         opts.file = value();
+        break;
+      case '--data-dir':
+        opts.dataDir = value();
         break;
       case '--lang': {
         const v = value();
@@ -92,6 +100,8 @@ export const guardrails: CliCommand = async (args, io) => {
       throw new UsageError(`invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
     }
     const { policy, facts, action, now } = parseScenario(json);
+    const calendars = useCalendarsFrom(path.resolve(opts.dataDir ?? defaultDataDir()));
+    for (const p of calendars.problems) io.stderr.write(`casedesk guardrails: calendar skipped: ${p}\n`);
     const decision = evaluate(policy, facts, action, now);
     io.stdout.write(`${JSON.stringify(decisionToJson(decision, opts.lang))}\n`);
     return EXIT_OK;

@@ -8,6 +8,7 @@ import { passphraseProtector, type KeyProtector } from '../../../main/backend/cr
 import { exportJobs } from '../../../main/backend/exports/jobs';
 import { configureExports, type ExportEnvironment } from '../../../main/backend/exports/signing';
 import { demoBackend } from '../../support/backend';
+import { toolPath } from '../../support/tools';
 
 export const TEST_PASSPHRASE = 'exports test passphrase';
 /** Low scrypt cost: the key wrapping is the sync engineer's and tested there. */
@@ -58,8 +59,8 @@ export function borrowerNames(t: T): string[] {
 /** Renders each page with pdftoppm and returns, per page, the PNG's size and the gray-level spread. */
 export function renderPdf(file: string): { pngBytes: number; stdDev: number }[] {
   const dir = fs.mkdtempSync(path.join(path.dirname(file), 'render-'));
-  execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '40', file, path.join(dir, 'p')]);
-  execFileSync('/usr/bin/pdftoppm', ['-gray', '-r', '40', file, path.join(dir, 'g')]);
+  execFileSync(toolPath('pdftoppm') ?? 'pdftoppm', ['-png', '-r', '40', file, path.join(dir, 'p')]);
+  execFileSync(toolPath('pdftoppm') ?? 'pdftoppm', ['-gray', '-r', '40', file, path.join(dir, 'g')]);
   const pngs = fs.readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
   const pgms = fs.readdirSync(dir).filter((f) => f.endsWith('.pgm')).sort();
   return pngs.map((png, i) => ({ pngBytes: fs.statSync(path.join(dir, png)).size, stdDev: pgmStdDev(fs.readFileSync(path.join(dir, pgms[i] ?? ''))) }));
@@ -81,6 +82,6 @@ function pgmStdDev(buf: Buffer): number {
 }
 
 export function pdfText(file: string): string {
-  return execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return execFileSync(toolPath('pdftotext') ?? 'pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 

@@ -4,6 +4,8 @@
  * process survives, and the database is logically unchanged (same rows, same content hash).
  */
 import { PassThrough } from 'node:stream';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,26 +67,38 @@ describe('every API method under hostile input', () => {
 });
 
 describe('the CLI under hostile flags', () => {
-  it('exits 1 or 2 with a message, never throws, and changes no database', async () => {
+  it('exits 1 or 2 with a message, never throws, changes no database and leaves the checkout clean', async () => {
     const before = dbFingerprint(t.db);
     const dbFile = path.join(t.dataDir, 'casedesk.sqlite');
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom('demo', 'guardrails', 'report', 'nonsense'),
-        fc.array(fc.oneof(fc.string(), fc.constantFrom('--db', dbFile, '--cases', '--file', '/etc/passwd', '--lang', 'xx', 'check', 'verify', '--out', '-1', '1e9', '--placement')), { maxLength: 6 }),
-        async (cmd, rest) => {
-          const stdin = new PassThrough();
-          stdin.end('{not json');
-          let err = '';
-          const stderr = new PassThrough();
-          stderr.on('data', (c: Buffer) => (err += c.toString()));
-          const code = await runCli([cmd, ...rest], { stdin, stdout: new PassThrough(), stderr });
-          if (code !== 0) expect(err.length).toBeGreaterThan(0);
-          expect([0, 1, 2]).toContain(code);
-        },
-      ),
-      { numRuns: 120 },
-    );
+    // Fuzzed flags such as `--db 1e9` name files relative to the working directory: run them in a
+    // temporary one, so `npm test` leaves the checkout as it found it.
+    const checkout = process.cwd();
+    const rootBefore = fs.readdirSync(checkout).sort();
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-fuzz-cwd-'));
+    process.chdir(scratch);
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('demo', 'guardrails', 'report', 'calendar', 'nonsense'),
+          fc.array(fc.oneof(fc.string(), fc.constantFrom('--db', dbFile, '--cases', '--file', '/etc/passwd', '--lang', 'xx', 'check', 'verify', 'import', 'status', '--out', '-1', '1e9', '--placement')), { maxLength: 6 }),
+          async (cmd, rest) => {
+            const stdin = new PassThrough();
+            stdin.end('{not json');
+            let err = '';
+            const stderr = new PassThrough();
+            stderr.on('data', (c: Buffer) => (err += c.toString()));
+            const code = await runCli([cmd, ...rest], { stdin, stdout: new PassThrough(), stderr });
+            if (code !== 0) expect(err.length).toBeGreaterThan(0);
+            expect([0, 1, 2]).toContain(code);
+          },
+        ),
+        { numRuns: 120 },
+      );
+    } finally {
+      process.chdir(checkout);
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
     expect(dbFingerprint(t.db)).toEqual(before);
+    expect(fs.readdirSync(checkout).sort()).toEqual(rootBefore);
   }, 120_000);
 });

@@ -9,9 +9,9 @@ describe('lexicon hits point at the phrase', () => {
   const cases: [string, LintOptions, string, string, string][] = [
     // text, options, expected phrase, category, rule
     ['再不还钱就让你坐牢', cnSms, '坐牢', 'threat_arrest', 'CN-CONDUCT'],
-    ['小心点，让你好看', cnSms, '让你好看', 'threat_violence', 'CN-CONDUCT'],
+    ['小心点，让你好看', cnSms, '小心点', 'threat_violence', 'CN-CONDUCT'],
     ['我们会通知你的家人和单位', cnSms, '通知你的家人', 'exposure', 'CN-CONDUCT'],
-    ['不还就爆通讯录', cnSms, '爆通讯录', 'exposure', 'CN-CONDUCT'],
+    ['不还就爆通讯录', cnSms, '通讯录', 'exposure', 'CN-CONDUCT'],
     ['我们是法院执行局的', cnSms, '我们是法院', 'impersonation', 'CN-CONDUCT'],
     ['将把你列入失信被执行人名单', cnSms, '失信被执行人', 'false_legal', 'CN-CONDUCT'],
     ['你这个老赖', cnSms, '老赖', 'insult', 'CN-CONDUCT'],
@@ -20,12 +20,12 @@ describe('lexicon hits point at the phrase', () => {
     ['可以去借网贷先还上', cnSms, '去借网贷', 'new_borrowing', 'CN-CONDUCT'],
     ['You will be arrested tomorrow.', usNote, 'arrested', 'threat_arrest', 'US-LANGUAGE'],
     ['We will tell your employer about this.', usNote, 'tell your employer', 'exposure', 'US-LANGUAGE'],
-    ['This is the police department calling.', usNote, 'This is the police', 'impersonation', 'US-LANGUAGE'],
+    ['This is the police department calling.', usNote, 'This is the police department', 'impersonation', 'US-LANGUAGE'],
     ['We will garnish your wages next week.', usNote, 'garnish your wages', 'false_legal', 'US-LANGUAGE'],
     ['Pay now, you deadbeat.', usNote, 'deadbeat', 'insult', 'US-LANGUAGE'],
     ['A $40 processing fee applies.', usNote, 'processing fee', 'collection_fee', 'US-LANGUAGE'],
-    ['Send it to my personal account.', usNote, 'personal account', 'payee', 'US-LANGUAGE'],
-    ['Get a payday loan to cover it.', usNote, 'payday loan', 'new_borrowing', 'US-LANGUAGE'],
+    ['Send it to my personal account.', usNote, 'Send it to my personal account', 'payee', 'US-LANGUAGE'],
+    ['Get a payday loan to cover it.', usNote, 'Get a payday loan', 'new_borrowing', 'US-LANGUAGE'],
     ['You should sell your car this week.', ukNote, 'sell your car', 'pressure', 'UK-FORBEARANCE'],
     ['We are from the county court.', ukNote, 'We are from the county court', 'impersonation', 'UK-LANGUAGE'],
   ];

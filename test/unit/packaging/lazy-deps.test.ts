@@ -64,9 +64,10 @@ describe('lazily loaded dependencies of the host bundle', () => {
     expect(r.before).toEqual([]);
     expect(r.usJuly4).toEqual({ name: 'Independence Day' });
     expect(r.cnNotLoading).toMatchObject({ name: expect.stringContaining('元旦') });
-    expect(r.afterHolidays).toEqual(['date-holidays']);
+    // Holiday calendars are bundled data now (common/domain/guardrails/calendars): no package is loaded for them.
+    expect(r.afterHolidays).toEqual([]);
     expect(r.cell).toEqual(['CD-1', 1234.5]);
-    expect(r.after).toEqual(['date-holidays', 'exceljs']);
+    expect(r.after).toEqual(['exceljs']);
   });
 
   it('the built host bundle carries neither package', () => {

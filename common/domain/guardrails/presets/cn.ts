@@ -13,7 +13,7 @@ export const cnSources: Record<string, string> = {
   'CN-CONDUCT': `${CBA_2026}; CBRC《商业银行信用卡业务监督管理办法》Arts. 66, 68, 69; 《银行保险机构消费者权益保护管理办法》Art. 41`,
   'CN-RECORDS': CBA_2026,
   'CN-PIPL': 'PIPL Arts. 21, 28',
-  'CN-HOLIDAY': `${COMMON_SOURCE}: holidays (calendar: chinese-days)`,
+  'CN-HOLIDAY': `${COMMON_SOURCE}: holidays (calendar data: State Council notices, bundled per year; casedesk calendar status)`,
   'CN-RECALL': COMMON_SOURCE,
   'CN-CEASE': COMMON_SOURCE,
   'CN-DISPUTE': COMMON_SOURCE,

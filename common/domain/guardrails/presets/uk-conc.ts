@@ -9,7 +9,7 @@ export const ukSources: Record<string, string> = {
   'UK-VULNERABLE': 'FCA CONC 7.2, 7.3',
   'UK-FORBEARANCE': 'FCA CONC 7.3',
   'UK-LANGUAGE': 'FCA CONC 7.11, 7.14',
-  'UK-HOLIDAY': `${COMMON_SOURCE}: holidays (calendar: date-holidays GB-ENG)`,
+  'UK-HOLIDAY': `${COMMON_SOURCE}: holidays (calendar data: bank holidays in England and Wales, bundled per year)`,
   'UK-RECALL': COMMON_SOURCE,
   'UK-CEASE': COMMON_SOURCE,
   'UK-DISPUTE': COMMON_SOURCE,

@@ -18,7 +18,7 @@ export const usSources: Record<string, string> = {
   'US-TIME-BARRED': '12 CFR 1006.26(b)',
   'US-LANGUAGE': '12 CFR 1006.14, 1006.18, 1006.22',
   'US-RECORDS': '12 CFR 1006.100',
-  'US-HOLIDAY': `${COMMON_SOURCE}: holidays (calendar: date-holidays US)`,
+  'US-HOLIDAY': `${COMMON_SOURCE}: holidays (calendar data: US federal holidays, bundled per year)`,
   'US-RECALL': COMMON_SOURCE,
   'US-COMPLAINT': COMMON_SOURCE,
   'US-BANKRUPTCY': COMMON_SOURCE,
