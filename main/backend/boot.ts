@@ -6,10 +6,10 @@
 import path from 'node:path';
 import { createBackend } from './index';
 import type { DatabaseAccess } from './keys/startup';
-import { configureExports } from './exports/signing';
 import { useCalendarsFrom } from './guardrails/calendars';
 import { purgeExpiredInBackground } from './services/privacy';
-import { attachSyncService, createSyncService } from './sync/service';
+import { createSyncService } from './sync/service';
+import type { AppContext, HostServices, WiredAppContext } from './context';
 import { workstationProtector } from './sync/protection';
 import { readPassphraseFile } from './keys';
 import { trace } from './trace';
@@ -63,17 +63,17 @@ export function bootBackend(o: BootOptions) {
     encrypted,
     passphrase: !encrypted && o.passphraseFile ? readPassphraseFile(o.passphraseFile) : undefined,
   });
-  configureExports(backend.app, {
+  const exports = {
     protector,
     ...('dbKey' in o.access ? { dbKey: o.access.dbKey, ...(o.access.dbCipher ? { dbCipher: o.access.dbCipher } : {}) } : {}),
     ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}),
     workerScript: path.join(o.distDir, 'exports-worker.cjs'),
-  });
-  trace('exports configured');
+  };
   // The service is attached at once (the UI may ask for its status or sync now at any time); only
   // its background loop waits.
   const sync = createSyncService(backend.app, { protector });
-  attachSyncService(backend.app, sync);
+  const app = wireHost(backend.app, { exports, sync });
+  trace('host services wired');
   let stopped = false;
   const begin = () => {
     timer = undefined;
@@ -106,7 +106,7 @@ export function bootBackend(o: BootOptions) {
   purgeTimer.unref();
 
   return {
-    backend,
+    backend: Object.assign(backend, { app }),
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearTimeout(timer);
@@ -119,4 +119,11 @@ export function bootBackend(o: BootOptions) {
       backend.close();
     },
   };
+}
+
+/** Gives the app every service a host provides, at once (see HostServices). */
+export function wireHost(app: AppContext, services: HostServices): WiredAppContext {
+  app.services = services;
+  app.state.exportSigner = null;
+  return app as WiredAppContext;
 }

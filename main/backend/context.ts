@@ -2,6 +2,29 @@ import type { Db } from '../../db/open';
 import type { Clock } from './clock';
 import type { SessionStore } from './auth/sessions';
 import type { Actor } from './types';
+import type { ExportEnvironment } from './exports/signing';
+import type { ExportJobRegistry } from './exports/jobs';
+import type { Signer } from './sync/identity';
+import type { SyncService } from './sync/service';
+
+/**
+ * What a host provides beyond the database, wired in one place: `wireHost` (boot.ts) takes all of
+ * them at once, so a host cannot forget one, and the hosts' entry points take a `WiredBackend`
+ * (types.ts), so an unwired backend does not type-check there. The CLI and tests that need only
+ * exports give `exports` alone.
+ */
+export interface HostServices {
+  exports: ExportEnvironment;
+  sync: SyncService;
+}
+
+/** Per-backend state of the services, kept here (not in module-level maps) so it is visible. */
+export interface AppState {
+  /** The export jobs of this backend, by id. */
+  exportJobs: ExportJobRegistry;
+  /** The unlocked workstation signer (unwrapping runs scrypt), while the stored identity is the same. */
+  exportSigner: Signer | null;
+}
 
 /** Long-lived things every service needs: one per backend instance. */
 export interface AppContext {
@@ -11,7 +34,16 @@ export interface AppContext {
   host: 'electron' | 'web' | 'cli' | 'test';
   workstationId: string;
   log: (line: string) => void;
+  /** Filled by wireHost (hosts) or by a CLI or test that needs exports; see HostServices. */
+  services: Partial<HostServices>;
+  state: AppState;
 }
+
+/** The services' state of a new backend: no export jobs, no signer unlocked yet. */
+export const newAppState = (): AppState => ({ exportJobs: new Map(), exportSigner: null });
+
+/** An AppContext whose host services are all there. */
+export type WiredAppContext = AppContext & { services: HostServices };
 
 /** One call: the app plus who is calling. */
 export interface CallContext {

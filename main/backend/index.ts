@@ -8,7 +8,7 @@ import { fail } from '../../common/api/result';
 import { openDatabase } from '../../db/open';
 import { usersRepo } from '../../db/repos/users';
 import { systemClock, type Clock } from './clock';
-import type { AppContext } from './context';
+import { newAppState, type AppContext } from './context';
 import { createDispatcher } from './dispatch';
 import { checkHandlerTable, handlers } from './handlers';
 import { checkDataDirMode, DataDirModeError, DB_FILE_NAME, markPlain } from './keys';
@@ -44,6 +44,8 @@ export function createAppContext(opts: BackendOptions): AppContext {
     host: opts.host,
     workstationId: workstationIdOf(db),
     log: opts.log ?? (() => undefined),
+    services: {},
+    state: newAppState(),
   };
 }
 

@@ -13,7 +13,7 @@ import { verifyChain } from '../../common/domain/chain/verify';
 import { openDatabase } from '../../db/open';
 import { chainRepo } from '../../db/repos/chain';
 import { systemClock } from '../../main/backend/clock';
-import type { AppContext } from '../../main/backend/context';
+import { newAppState, type AppContext } from '../../main/backend/context';
 import { sha256 } from '../../main/backend/crypto/hash';
 import { passphraseProtector } from '../../main/backend/crypto/protect';
 import { recordChange } from '../../main/backend/record/recordChange';
@@ -28,7 +28,7 @@ const protector = () => passphraseProtector(PASSPHRASE, { N: 2 ** 12 });
 function appOn(file: string): AppContext {
   const db = openDatabase(file);
   const ws = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'workstation_id'").get();
-  return { db, clock: systemClock, dataDir: file, host: 'test', workstationId: ws?.value ?? '', log: () => undefined };
+  return { db, clock: systemClock, dataDir: file, host: 'test', workstationId: ws?.value ?? '', log: () => undefined, services: {}, state: newAppState() };
 }
 
 /** The child: log, report, sync, forever, printing `C <id>` only after each commit. */

@@ -24,12 +24,11 @@ interface Job {
   settled: Promise<ExportJobView>;
 }
 
-const registries = new WeakMap<AppContext, Map<string, Job>>();
+/** A backend's export jobs by id; kept in AppContext.state. */
+export type ExportJobRegistry = Map<string, unknown>;
 
 function jobsOf(app: AppContext): Map<string, Job> {
-  let jobs = registries.get(app);
-  if (!jobs) registries.set(app, (jobs = new Map()));
-  return jobs;
+  return app.state.exportJobs as Map<string, Job>;
 }
 
 const snapshot = (v: ExportJobView): ExportJobView => ({ ...v, period: { ...v.period } });

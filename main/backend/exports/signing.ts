@@ -1,7 +1,7 @@
 /**
  * The workstation key that signs export manifests — the same Ed25519 identity the sync engine
  * uses for progress reports (sync/identity.ts), created through its helpers when missing. The
- * private key is wrapped by a KeyProtector. Both hosts supply the same kind with configureExports
+ * private key is wrapped by a KeyProtector. Both hosts supply the same kind through wireHost
  * (boot.ts), and the CLI passes it to exportToFile: workstationProtector (sync/protection.ts) — a
  * random secret kept inside the database (encrypted or --plain), or for a --plain one started with
  * a passphrase file, that passphrase. Without one, the passphrase in CASEDESK_KEY_PASSPHRASE is used.
@@ -28,27 +28,23 @@ export interface ExportEnvironment {
   outDir?: string;
 }
 
-const environments = new WeakMap<AppContext, ExportEnvironment>();
-/** Unwrapping runs scrypt (~0.3 s): keep the unlocked signer while the stored identity is the same. */
-const signers = new WeakMap<AppContext, Signer>();
-
-/** Called by the host at start-up, beside attachSyncService. */
+/** For the CLI and tests that export without a full host (hosts use wireHost, boot.ts). */
 export function configureExports(app: AppContext, env: ExportEnvironment): void {
-  environments.set(app, env);
-  signers.delete(app);
+  app.services.exports = env;
+  app.state.exportSigner = null;
 }
 
 /** The app's signer, unlocked once; re-unlocked if the workstation key was replaced (e.g. at enrollment). */
 export function appSigner(app: AppContext, now: Date): Signer {
-  const cached = signers.get(app);
+  const cached = app.state.exportSigner;
   if (cached && loadIdentity(app.db)?.publicKeyPem === cached.publicKeyPem) return cached;
   const signer = exportSigner(app.db, app.workstationId, protectorFrom(exportEnvironment(app)), now);
-  signers.set(app, signer);
+  app.state.exportSigner = signer;
   return signer;
 }
 
 export function exportEnvironment(app: AppContext): ExportEnvironment {
-  return environments.get(app) ?? {};
+  return app.services.exports ?? {};
 }
 
 export function protectorFrom(env: ExportEnvironment, vars: NodeJS.ProcessEnv = process.env): KeyProtector | undefined {

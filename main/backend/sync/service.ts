@@ -228,15 +228,9 @@ export function createSyncService(ctx: AppContext, opts: SyncServiceOptions): Sy
   };
 }
 
-const services = new WeakMap<AppContext, SyncService>();
-
-/** The backend calls this once at start-up; handlers find the service through the AppContext. */
-export function attachSyncService(app: AppContext, service: SyncService): void {
-  services.set(app, service);
-}
-
+/** The service a host wired (wireHost, boot.ts); a CLI or test backend without one is told so. */
 export function syncServiceOf(app: AppContext): SyncService {
-  const s = services.get(app);
+  const s = app.services.sync;
   if (!s) throw new AppError('INTERNAL', 'sync is not set up in this host');
   return s;
 }

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../../db/open';
 import { fixedClock, systemClock } from '../../backend/clock';
-import type { AppContext } from '../../backend/context';
+import { newAppState, type AppContext } from '../../backend/context';
 import { createDemoAgency } from '../../backend/demo/demo';
 import { workstationIdOf } from '../../backend';
 import { askNewPassphrase, createKeystore, DB_FILE_NAME, markPlain, passphraseFileFrom, readPassphraseFile, showRecoveryCode } from '../../backend/keys';
@@ -60,7 +60,7 @@ export const demo: CliCommand = async (args, io) => {
   if (!key && path.basename(file) === DB_FILE_NAME) markPlain(dir);
   const db = openDatabase(file, key ? { key } : {});
   try {
-    const app: AppContext = { db, clock: nowMs === null ? systemClock : fixedClock(new Date(nowMs)), dataDir: path.dirname(file), host: 'cli', workstationId: workstationIdOf(db), log: () => undefined };
+    const app: AppContext = { db, clock: nowMs === null ? systemClock : fixedClock(new Date(nowMs)), dataDir: path.dirname(file), host: 'cli', workstationId: workstationIdOf(db), log: () => undefined, services: {}, state: newAppState() };
     const started = Date.now();
     const summary = createDemoAgency(app, {
       cases,

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import { openDatabase } from '../../../db/open';
 import { workstationIdOf } from '../../backend';
 import { systemClock } from '../../backend/clock';
-import type { AppContext } from '../../backend/context';
+import { newAppState, type AppContext } from '../../backend/context';
 import { databaseKey, workstationAccess } from '../workstation';
 import { createReport } from '../../backend/reports/create';
 import { exportStoredReport } from '../../backend/reports/export';
@@ -80,7 +80,7 @@ async function exportCommand(args: readonly string[], io: CliIO): Promise<number
     if (!placement) throw new UsageError(`--placement: no placement with id or code "${placementArg}" in ${file}`);
 
     const protector = access.protectorFor(db);
-    const app: AppContext = { db, clock: systemClock, dataDir: '.', host: 'cli', workstationId: workstationIdOf(db), log: () => undefined };
+    const app: AppContext = { db, clock: systemClock, dataDir: '.', host: 'cli', workstationId: workstationIdOf(db), log: () => undefined, services: {}, state: newAppState() };
     let identity = loadIdentity(db);
     if (!identity) {
       identity = createIdentity(db, app.workstationId, protector, app.clock.now());

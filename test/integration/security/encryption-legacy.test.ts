@@ -14,7 +14,7 @@ import { keyOpens, migrate, openDatabase, WrongKeyError, type Db } from '../../.
 import { workstationIdOf } from '../../../main/backend';
 import { bootBackend } from '../../../main/backend/boot';
 import { fixedClock } from '../../../main/backend/clock';
-import type { AppContext } from '../../../main/backend/context';
+import { newAppState, type AppContext } from '../../../main/backend/context';
 import { createDemoAgency } from '../../../main/backend/demo/demo';
 import {
   databaseFile,
@@ -68,7 +68,7 @@ function legacyFolder(cases = 12) {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   migrate(db);
-  const app: AppContext = { db, clock: fixedClock(CN_DAYTIME), dataDir, host: 'cli', workstationId: workstationIdOf(db), log: () => undefined };
+  const app: AppContext = { db, clock: fixedClock(CN_DAYTIME), dataDir, host: 'cli', workstationId: workstationIdOf(db), log: () => undefined, services: {}, state: newAppState() };
   createDemoAgency(app, { cases });
   db.close();
   // The earlier build's key store: the same version-1 document with the old cipher literal.

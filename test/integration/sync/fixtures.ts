@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { newId } from '../../../common/ids';
 import { openDatabase, type Db } from '../../../db/open';
 import { fixedClock } from '../../../main/backend/clock';
-import type { AppContext } from '../../../main/backend/context';
+import { newAppState, type AppContext } from '../../../main/backend/context';
 import { passphraseProtector, type KeyProtector } from '../../../main/backend/crypto/protect';
 import { recordChange } from '../../../main/backend/record/recordChange';
 import type { AssignmentDraft } from '../../../lender/publish';
@@ -28,6 +28,8 @@ export function openTestApp(file: string, at = '2026-03-02T09:00:00.000Z', works
     host: 'test',
     workstationId: existing?.value ?? workstationId,
     log: () => undefined,
+    services: {},
+    state: newAppState(),
   };
 }
 
