@@ -14,11 +14,15 @@ export interface StoredAuditHead {
 }
 
 export const auditAnchorsRepo = {
-  /** Reports the lender receipted, newest receipt first (ids only: their text is read one at a time). */
+  /**
+   * Reports the lender receipted, newest receipt first (ids only: their text is read one at a time).
+   * Only frames (links_in_chain = 1): a report stored whole predates migration 7, and so auditHead.
+   */
   receiptedNewestFirst(db: Db): { id: string; received_at: string }[] {
     return stmt(
       db,
       `SELECT r.id, rr.received_at FROM reports r JOIN report_receipts rr ON rr.report_id = r.id
+        WHERE r.links_in_chain = 1
         ORDER BY rr.received_at DESC, r.created_at DESC, r.id DESC`,
     ).all() as { id: string; received_at: string }[];
   },

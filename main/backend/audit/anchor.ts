@@ -27,11 +27,15 @@ export function lastReceiptedAuditHead(db: Db): AuditAnchorView {
   return NO_ANCHOR;
 }
 
-/** Where the log stands against the anchor, once its chain is known to be intact up to `entries`. */
-function anchorState(db: Db, anchor: AuditAnchorView, entries: number): AuditAnchorView['state'] {
+/**
+ * Where the log stands against the anchor: no entry at the anchored seq (with an intact chain,
+ * the log ends before it), or another hash there.
+ */
+function anchorState(db: Db, anchor: AuditAnchorView): AuditAnchorView['state'] {
   if (anchor.seq === null || anchor.seq === 0) return anchor.state;
-  if (entries < anchor.seq) return 'truncated';
-  return auditRepo.hashAt(db, anchor.seq) === anchor.hash ? 'ok' : 'rewritten';
+  const hash = auditRepo.hashAt(db, anchor.seq);
+  if (hash === undefined) return 'truncated';
+  return hash === anchor.hash ? 'ok' : 'rewritten';
 }
 
 export async function verifyAuditAnchored(db: Db, opts: { chunkRows?: number; pause?: () => Promise<void> } = {}): Promise<AuditVerifyView> {
@@ -39,7 +43,9 @@ export async function verifyAuditAnchored(db: Db, opts: { chunkRows?: number; pa
   const anchor = lastReceiptedAuditHead(db);
   const { entries, broken } = await verifyAuditLog(db, { ...opts, keying });
   const base = { entries, keyedFrom: keying?.since ?? null, unanchored: Math.max(0, entries - (anchor.seq ?? 0)) };
-  const failed = (problem: AuditProblemCode, brokenAt: number | null, why: string, state = anchor.state): AuditVerifyView => ({
+  // Evaluated even when the chain is broken, so the screen says where the anchor stands too.
+  const state = anchorState(db, anchor);
+  const failed = (problem: AuditProblemCode, brokenAt: number | null, why: string): AuditVerifyView => ({
     ...base,
     ok: false,
     brokenAt,
@@ -48,13 +54,10 @@ export async function verifyAuditAnchored(db: Db, opts: { chunkRows?: number; pa
     anchor: { ...anchor, state },
   });
   if (broken) return failed(broken.why === KEYED_MISMATCH ? 'keyed_mismatch' : 'chain_broken', broken.brokenAt, broken.why);
-  const state = anchorState(db, anchor, entries);
   if (state === 'truncated') {
-    return failed('truncated', entries + 1, `the log ends at entry ${entries}, before the receipted head at entry ${anchor.seq ?? 0}`, state);
+    return failed('truncated', entries + 1, `the log ends at entry ${entries}, before the receipted head at entry ${anchor.seq ?? 0}`);
   }
-  if (state === 'rewritten') {
-    return failed('rewritten', anchor.seq, `entry ${anchor.seq ?? 0} does not match the receipted head`, state);
-  }
-  if (!keying) return failed('key_missing', null, 'the audit key is missing', state);
+  if (state === 'rewritten') return failed('rewritten', anchor.seq, `entry ${anchor.seq ?? 0} does not match the receipted head`);
+  if (!keying) return failed('key_missing', null, 'the audit key is missing');
   return { ...base, ok: true, brokenAt: null, why: null, problem: null, anchor: { ...anchor, state } };
 }

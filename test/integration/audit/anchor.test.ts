@@ -114,6 +114,8 @@ describe('audit.verify against the last receipted head', () => {
     const v = await t.call<AuditVerifyView>('audit.verify');
     expect(v.ok).toBe(false);
     expect(v.problem).toBe('keyed_mismatch');
+    // The anchor is evaluated too: the renumbered log is shorter than the receipted head.
+    expect(v.anchor.state).toBe('truncated');
     // Without keyed hashes (the attacker also blanked them) the anchor still catches it.
     t.db.prepare('UPDATE audit_log SET mac = NULL').run();
     t.db.prepare("UPDATE settings SET value = json_set(value, '$.since', 1000000) WHERE key = 'audit.mac_key'").run();
