@@ -9,6 +9,8 @@ import authEn from '../../features/auth/i18n/en.json';
 import authZhCN from '../../features/auth/i18n/zh-CN.json';
 import reasonsEn from './reasons/en.json';
 import reasonsZhCN from './reasons/zh-CN.json';
+import ledgerEn from '../../features/ledger/i18n/en.json';
+import ledgerZhCN from '../../features/ledger/i18n/zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -47,8 +49,8 @@ export function initI18n(): typeof i18n {
     // Features with their own string files are merged in here, each under its own top-level key.
     // Features that keep their own strings (sign-in, the supervisor console) add one top-level key each.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...authZhCN, ...supervisorZhCN, ...reasonsZhCN } },
-      en: { translation: { ...en, ...authEn, ...supervisorEn, ...reasonsEn } },
+      'zh-CN': { translation: { ...zhCN, ...authZhCN, ...supervisorZhCN, ...reasonsZhCN, ...ledgerZhCN } },
+      en: { translation: { ...en, ...authEn, ...supervisorEn, ...reasonsEn, ...ledgerEn } },
     },
     lng,
     fallbackLng: 'en',

@@ -4,7 +4,8 @@
  */
 import type { Money } from '../../../../common/api/types';
 import type { BalanceView, ComponentLine, PostingView, SettlementView } from '../../../../common/api/types-ledger';
-import { COMPONENTS, withinAuthority } from '../../../../common/domain/ledger';
+import type { COMPONENTS} from '../../../../common/domain/ledger';
+import { withinAuthority } from '../../../../common/domain/ledger';
 import { casesRepo, type CaseRow } from '../../../../db/repos/cases';
 import { ledgerRepo, type SettlementRow } from '../../../../db/repos/ledger';
 import { promisesRepo } from '../../../../db/repos/promises';
