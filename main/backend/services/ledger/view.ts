@@ -87,3 +87,22 @@ export function balanceView(db: Db, c: CaseRow, now: Date): BalanceView {
     settlements: ledgerRepo.settlementsOfCase(db, c.id).map((s) => settlementView(db, s, c.reference, terms.discountAuthorityBps)),
   };
 }
+
+/**
+ * What a letter, SMS or e-mail should state: the balance and what each component still owes, from
+ * the ledger (the placed amounts on the case row are what the lender placed, not what is owed now).
+ */
+export function owedNow(db: Db, caseId: string): { balance: Money; principal: Money; interest: Money; penalty: Money; fees: Money; credit: Money } | null {
+  const c = casesRepo.byId(db, caseId);
+  if (!c) return null;
+  const { state } = caseLedger(db, c.id, c.placement_id);
+  const money = (minor: number) => ({ minor, currency: c.currency });
+  return {
+    balance: money(state.balanceMinor),
+    principal: money(state.remaining.principal),
+    interest: money(state.remaining.interest),
+    penalty: money(state.remaining.penalty),
+    fees: money(state.remaining.fees),
+    credit: money(state.creditMinor),
+  };
+}
