@@ -25,6 +25,15 @@ export const ReportSummarySchema = z.strictObject({
   records: Count,
   /** Records first chained in this report but dated before the period (logged late). */
   lateRecords: Count,
+  /**
+   * The account ledger (issue 13), per currency, present only when the period has such records:
+   * payments taken back (returned, charged back), amounts written off (settlement discounts,
+   * write-offs, recalls), and the net change in what borrowers owe (payments, reversals,
+   * adjustments, discounts). The lender knows what it placed, so placed + Σ owedChange is outstanding.
+   */
+  amountsReversed: z.record(z.string().regex(/^[A-Z]{3}$/), Minor).optional(),
+  amountsWrittenOff: z.record(z.string().regex(/^[A-Z]{3}$/), Minor).optional(),
+  owedChange: z.record(z.string().regex(/^[A-Z]{3}$/), Minor).optional(),
 });
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 

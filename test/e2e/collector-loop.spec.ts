@@ -72,17 +72,27 @@ async function walkTheLoop(app: RunningApp, lang: 'en' | 'zh-CN', testInfo: Test
   await plan.getByTestId('plan-frequency').selectOption('monthly');
   await plan.getByTestId('plan-first-due').fill(addDays(today, 1));
   await expect(plan.getByTestId('plan-schedule').locator('tbody tr')).toHaveCount(3);
+  // The promise just made is the active arrangement: the plan replaces it, and says why.
+  await expect(plan.getByTestId('replace-notice')).toBeVisible();
+  await expect(plan.getByTestId('plan-submit')).toBeDisabled();
+  await plan.getByTestId('replace-reason').fill('borrower prefers three installments');
   await plan.getByTestId('plan-submit').click();
   await expect(page.getByTestId('plan')).toBeVisible();
 
-  // A payment that covers the first installment marks it kept.
+  // A payment that covers the first installment marks it kept and lowers the balance by exactly 300.00.
+  const owed = () => readDb(dataDir, (db) => (db.prepare('SELECT balance_minor FROM cases WHERE id = ?').get(target.id) as { balance_minor: number }).balance_minor);
+  const owedBefore = owed();
   await page.getByTestId('action-payment').click();
   const pay = page.getByTestId('payment-dialog');
+  await expect(pay.getByTestId('payment-date-help')).toContainText('Asia/Shanghai');
   await pay.getByTestId('payment-amount').fill('300');
   await pay.getByTestId('payment-date').fill(today);
   await pay.getByTestId('payment-reference').fill(`BANK-${lang}-${Date.now()}`);
   await pay.getByTestId('payment-submit').click();
   await expect(page.getByTestId('plan').locator('[data-status="kept"]')).toHaveCount(1);
+  expect(owed()).toBe(owedBefore - 30_000);
+  const digits = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 }).format((owedBefore - 30_000) / 100);
+  await expect(page.getByTestId('balance-total')).toContainText(digits);
 
   // A letter from an approved template, into the timeline.
   await page.getByTestId('action-letter').click();
@@ -94,6 +104,8 @@ async function walkTheLoop(app: RunningApp, lang: 'en' | 'zh-CN', testInfo: Test
   expect(letter, 'a letter template').toBeTruthy();
   await letterTemplate.selectOption(letter!.value);
   await expect(page.getByTestId('letter-preview')).toContainText(target.reference);
+  // The letter states the balance after the payment.
+  await expect(page.getByTestId('letter-preview')).toContainText(digits);
   await page.getByTestId('letter-send').click();
   // Once sent, the dialog offers the PDF of that letter.
   await expect(page.getByTestId('letter-pdf')).toBeVisible();

@@ -8,6 +8,8 @@
  *   decision  {verdict: 'allow'|'warn'|'block'}   guardrail blocks
  *   override  {status: 'approved'|…}              guardrail overrides
  *   case_flag {flag: 'recalled', activitiesAfterRecall: string[]}
+ *   payment   {reversal?, balanceAfterMinor?}      ledger records (issue 13): reversed; owed change
+ *   ledger    {kind, reason, amountMinor, deltaMinor, currency}   written off; owed change
  *
  * A record's part in the figures is its tally. The workstation stores each record's tally beside
  * it when it is chained, so a report's figures come from a GROUP BY rather than from re-reading
@@ -21,6 +23,36 @@ const ATTEMPT_CHANNELS = ['call', 'sms', 'email', 'letter', 'visit'] as const;
 type AttemptChannel = (typeof ATTEMPT_CHANNELS)[number];
 const isAttemptChannel = (x: unknown): x is AttemptChannel => (ATTEMPT_CHANNELS as readonly unknown[]).includes(x);
 
+const MoneyTally = z.strictObject({ currency: z.string(), amountMinor: z.number().int().refine(Number.isSafeInteger) });
+type MoneyTallyT = z.infer<typeof MoneyTally>;
+type MoneyMap = Record<string, number>;
+const isMinor = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x);
+
+/** Adds `n` times an amount into an optional per-currency map of the summary, creating it when first needed. */
+function addMoney(s: ReportSummary, key: 'amountsReversed' | 'amountsWrittenOff' | 'owedChange', m: MoneyTallyT, n: number): void {
+  const map: MoneyMap = (s[key] ??= {});
+  map[m.currency] = (map[m.currency] ?? 0) + m.amountMinor * n;
+}
+
+function mergeMoney(into: ReportSummary, from: ReportSummary, key: 'amountsReversed' | 'amountsWrittenOff' | 'owedChange'): void {
+  for (const [currency, minor] of Object.entries(from[key] ?? {})) addMoney(into, key, { currency, amountMinor: minor }, 1);
+}
+
+/** The ledger's part of a payment or ledger record; only records written by the ledger carry it. */
+function ledgerTally(r: Pick<ChainRecord, 'type' | 'body'>, t: Tally): void {
+  const b = r.body;
+  if (typeof b.currency !== 'string') return;
+  const currency = b.currency;
+  if (r.type === 'payment' && isMinor(b.amountMinor) && isMinor(b.balanceAfterMinor)) {
+    t.owedChange = { currency, amountMinor: -b.amountMinor };
+    if (typeof b.reversal === 'string') t.reversed = { currency, amountMinor: -b.amountMinor };
+  }
+  if (r.type === 'ledger' && isMinor(b.amountMinor) && isMinor(b.deltaMinor)) {
+    t.owedChange = { currency, amountMinor: b.deltaMinor };
+    if (b.kind === 'discount' || b.reason === 'write_off' || b.reason === 'recall') t.writtenOff = { currency, amountMinor: b.amountMinor };
+  }
+}
+
 /** What one record adds to the figures besides being counted (and, if dated before the period, counted late). */
 export const TallySchema = z.strictObject({
   attempt: z.enum(ATTEMPT_CHANNELS).optional(),
@@ -33,6 +65,9 @@ export const TallySchema = z.strictObject({
   block: z.literal(1).optional(),
   override: z.literal(1).optional(),
   afterRecall: z.number().int().min(0).optional(),
+  reversed: MoneyTally.optional(),
+  writtenOff: MoneyTally.optional(),
+  owedChange: MoneyTally.optional(),
 });
 export type Tally = z.infer<typeof TallySchema>;
 
@@ -67,6 +102,9 @@ export function addSummary(into: ReportSummary, s: ReportSummary): void {
   into.activitiesAfterRecall += s.activitiesAfterRecall;
   into.records += s.records;
   into.lateRecords += s.lateRecords;
+  mergeMoney(into, s, 'amountsReversed');
+  mergeMoney(into, s, 'amountsWrittenOff');
+  mergeMoney(into, s, 'owedChange');
 }
 
 export function tallyOf(r: Pick<ChainRecord, 'type' | 'body'>): Tally {
@@ -99,11 +137,14 @@ export function tallyOf(r: Pick<ChainRecord, 'type' | 'body'>): Tally {
     case 'case_flag':
       if (b.flag === 'recalled' && Array.isArray(b.activitiesAfterRecall)) t.afterRecall = b.activitiesAfterRecall.length;
       break;
+    case 'ledger':
     case 'plan':
     case 'outcome':
     case 'purge':
+    case 'settlement':
       break;
   }
+  ledgerTally(r, t);
   return t;
 }
 
@@ -124,6 +165,9 @@ export function addTally(s: ReportSummary, t: Tally, n: number, late: boolean): 
   if (t.block) s.guardrailBlocks += n;
   if (t.override) s.guardrailOverrides += n;
   if (t.afterRecall) s.activitiesAfterRecall += t.afterRecall * n;
+  if (t.reversed) addMoney(s, 'amountsReversed', t.reversed, n);
+  if (t.writtenOff) addMoney(s, 'amountsWrittenOff', t.writtenOff, n);
+  if (t.owedChange) addMoney(s, 'owedChange', t.owedChange, n);
 }
 
 /** Figures over `records`; those dated before `periodFrom` are counted as late and not summed. */

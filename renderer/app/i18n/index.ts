@@ -17,6 +17,8 @@ import validationEn from './validation/en.json';
 import validationZhCN from './validation/zh-CN.json';
 import adminEn from '../../features/admin/i18n/en.json';
 import adminZhCN from '../../features/admin/i18n/zh-CN.json';
+import ledgerEn from '../../features/ledger/i18n/en.json';
+import ledgerZhCN from '../../features/ledger/i18n/zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -55,8 +57,8 @@ export function initI18n(): typeof i18n {
     // Features with their own string files are merged in here, each under its own top-level key.
     // Features that keep their own strings (sign-in, the supervisor console) add one top-level key each.
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...authZhCN, ...supervisorZhCN, ...dayloopZhCN, ...lettersZhCN, ...reasonsZhCN, ...validationZhCN, ...adminZhCN } },
-      en: { translation: { ...en, ...authEn, ...supervisorEn, ...dayloopEn, ...lettersEn, ...reasonsEn, ...validationEn, ...adminEn } },
+      'zh-CN': { translation: { ...zhCN, ...authZhCN, ...supervisorZhCN, ...dayloopZhCN, ...lettersZhCN, ...ledgerZhCN, ...reasonsZhCN, ...validationZhCN, ...adminZhCN } },
+      en: { translation: { ...en, ...authEn, ...supervisorEn, ...dayloopEn, ...lettersEn, ...ledgerEn, ...reasonsEn, ...validationEn, ...adminEn } },
     },
     lng,
     fallbackLng: 'en',

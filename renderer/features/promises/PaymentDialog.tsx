@@ -7,7 +7,7 @@ import { MoneyInput } from '../../components/MoneyInput';
 import { DialogForm, FormActions } from '../../components/FormActions';
 import { useAction } from '../../components/useAction';
 import { call } from '../../app/api';
-import { money, todayLocal } from '../../app/format';
+import { formatDate, money } from '../../app/format';
 import { afterChange } from '../case/afterChange';
 
 export function PaymentDialog({ detail, onClose }: { detail: CaseDetail; onClose(): void }) {
@@ -15,7 +15,9 @@ export function PaymentDialog({ detail, onClose }: { detail: CaseDetail; onClose
   const currency = detail.balance.currency;
   const [amount, setAmount] = useState('');
   const [minor, setMinor] = useState<number | null>(null);
-  const [paidOn, setPaidOn] = useState(todayLocal());
+  // Today in the case's zone, not the workstation's: the backend refuses dates after it.
+  const caseToday = detail.ledger.today;
+  const [paidOn, setPaidOn] = useState(caseToday);
   const [reference, setReference] = useState('');
   const first = useRef<HTMLInputElement>(null);
   const valid = minor !== null && minor > 0 && /^\d{4}-\d{2}-\d{2}$/.test(paidOn) && reference.trim().length > 0;
@@ -43,7 +45,10 @@ export function PaymentDialog({ detail, onClose }: { detail: CaseDetail; onClose
         />
         <label className="field">
           <span>{t('payments.paidOn')}</span>
-          <input type="date" required max={todayLocal()} value={paidOn} onChange={(e) => setPaidOn(e.target.value)} data-testid="payment-date" />
+          <input type="date" required max={caseToday} value={paidOn} onChange={(e) => setPaidOn(e.target.value)} data-testid="payment-date" />
+          <span className="field-help" data-testid="payment-date-help">
+            {t('ledger.paidOnHelp', { zone: detail.ledger.zone, date: formatDate(caseToday, i18n.language) })}
+          </span>
         </label>
         <label className="field">
           <span>{t('payments.reference')}</span>

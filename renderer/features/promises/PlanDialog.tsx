@@ -11,6 +11,7 @@ import { errorText } from '../../app/errors';
 import { addDays, formatDate, money, todayLocal } from '../../app/format';
 import { minorToInputString } from '../../../common/domain/money/format';
 import { afterChange } from '../case/afterChange';
+import { ReplaceNotice, replaceReady } from '../ledger/ReplaceNotice';
 import type { PlanPrefill } from '../../stores/caseDialogs';
 
 type Frequency = 'weekly' | 'fortnightly' | 'monthly';
@@ -33,10 +34,12 @@ export function PlanDialog({ detail, prefill, onClose }: { detail: CaseDetail; p
   const [frequency, setFrequency] = useState<Frequency>('monthly');
   const [schedule, setSchedule] = useState<Installment[] | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
+  const [replaceReason, setReplaceReason] = useState('');
   const first = useRef<HTMLInputElement>(null);
   const valid = totalMinor !== null && totalMinor >= count && count >= 1 && count <= 120 && /^\d{4}-\d{2}-\d{2}$/.test(firstDueDate);
   const terms = valid ? { caseId: detail.id, totalMinor: totalMinor!, count, firstDueDate, frequency } : null;
   const termsKey = JSON.stringify(terms);
+  const ready = valid && replaceReady(detail, replaceReason);
 
   useEffect(() => {
     if (!terms) {
@@ -63,14 +66,14 @@ export function PlanDialog({ detail, prefill, onClose }: { detail: CaseDetail; p
 
   const action = useAction(async () => {
     if (!terms) return;
-    await call((a) => a.promises.createPlan(terms));
+    await call((a) => a.promises.createPlan({ ...terms, ...(replaceReason.trim() ? { replaceReason: replaceReason.trim() } : {}) }));
     onClose();
     await afterChange(t('plans.created'));
   });
 
   return (
     <Dialog title={t('plans.new')} onClose={onClose} initialFocus={first} wide testId="plan-dialog">
-      <DialogForm valid={valid} onSubmit={() => void action.run()}>
+      <DialogForm valid={ready} onSubmit={() => void action.run()}>
         <div className="form-grid">
           <MoneyInput
             inputRef={first}
@@ -135,7 +138,8 @@ export function PlanDialog({ detail, prefill, onClose }: { detail: CaseDetail; p
             <p className="muted small">{t('plans.fillTerms')}</p>
           )}
         </div>
-        <FormActions error={action.error} busy={action.busy} disabled={!valid} submitLabel={t('plans.save')} onCancel={onClose} testId="plan-submit" />
+        <ReplaceNotice detail={detail} reason={replaceReason} onReason={setReplaceReason} />
+        <FormActions error={action.error} busy={action.busy} disabled={!ready} submitLabel={t('plans.save')} onCancel={onClose} testId="plan-submit" />
       </DialogForm>
     </Dialog>
   );

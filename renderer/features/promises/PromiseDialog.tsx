@@ -9,6 +9,7 @@ import { useAction } from '../../components/useAction';
 import { call } from '../../app/api';
 import { money, todayLocal } from '../../app/format';
 import { afterChange } from '../case/afterChange';
+import { ReplaceNotice, replaceReady } from '../ledger/ReplaceNotice';
 
 const CHANNELS: Channel[] = ['call', 'sms', 'email', 'letter', 'visit'];
 
@@ -19,14 +20,15 @@ export function PromiseDialog({ detail, onClose }: { detail: CaseDetail; onClose
   const [minor, setMinor] = useState<number | null>(null);
   const [dueDate, setDueDate] = useState('');
   const [channel, setChannel] = useState<Channel>('call');
+  const [replaceReason, setReplaceReason] = useState('');
   const first = useRef<HTMLInputElement>(null);
   const action = useAction(async () => {
     if (minor === null) return;
-    await call((a) => a.promises.create({ caseId: detail.id, amountMinor: minor, dueDate, channel }));
+    await call((a) => a.promises.create({ caseId: detail.id, amountMinor: minor, dueDate, channel, ...(replaceReason.trim() ? { replaceReason: replaceReason.trim() } : {}) }));
     onClose();
     await afterChange(t('promises.created'));
   });
-  const valid = minor !== null && minor > 0 && /^\d{4}-\d{2}-\d{2}$/.test(dueDate);
+  const valid = minor !== null && minor > 0 && /^\d{4}-\d{2}-\d{2}$/.test(dueDate) && replaceReady(detail, replaceReason);
   return (
     <Dialog title={t('promises.new')} onClose={onClose} initialFocus={first} testId="promise-dialog">
       <DialogForm valid={valid} onSubmit={() => void action.run()}>
@@ -57,6 +59,7 @@ export function PromiseDialog({ detail, onClose }: { detail: CaseDetail; onClose
             ))}
           </select>
         </label>
+        <ReplaceNotice detail={detail} reason={replaceReason} onReason={setReplaceReason} />
         <FormActions error={action.error} busy={action.busy} disabled={!valid} submitLabel={t('promises.save')} onCancel={onClose} testId="promise-submit" />
       </DialogForm>
     </Dialog>

@@ -64,6 +64,9 @@ describe('CSV', () => {
     expect(records.some((r) => r.includes('-4.56'))).toBe(true);
     expect(records.some((r) => r[0] === '还款承诺 Promises to pay')).toBe(true);
     expect(records.some((r) => r.includes('777.00'))).toBe(true);
+    // The account postings: the payment of 1234.56 lowered what is owed by exactly that.
+    expect(records.some((r) => r[0] === '账务 Account postings')).toBe(true);
+    expect(records.some((r) => r.includes('payment') && r.includes('1234.56') && r.includes('-1234.56'))).toBe(true);
   });
 });
 
@@ -138,7 +141,7 @@ describe('XLSX', () => {
     expect(job.state).toBe('done');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(job.file ?? '');
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', '还款 Payments', '还款承诺 Promises to pay']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', '还款 Payments', '还款承诺 Promises to pay', '账务 Account postings']);
     const about = wb.getWorksheet('About');
     const aboutText = JSON.stringify(about?.getSheetValues());
     expect(aboutText).toContain(`Exported by wang.fang at 2026-11-25 03:00:00Z · ${t.backend.app.workstationId}`);

@@ -46,7 +46,12 @@ export function postPayment(app: AppContext, c: CaseRow, p: NewPayment, today: s
       creditAfterMinor: after.creditMinor,
     },
   });
-  if (arrangement?.kind === 'promise') fulfilIfPaid(app, c, arrangement.id, p.recordedBy, at);
+  const item = arrangement?.kind === 'promise' ? arrangement.items[0] : undefined;
+  if (arrangement && item && creditedMinor > 0 && item.creditedMinor >= item.amountMinor) {
+    // The promise is kept by this payment: its kept record is what reports and the dashboard count.
+    recordChange(app, { type: 'promise', id: arrangement.id, caseId: c.id, placementId: c.placement_id, at, body: { status: 'kept', amountMinor: item.amountMinor, currency: c.currency, keptBy: p.id } });
+    fulfilIfPaid(app, c, arrangement.id, p.recordedBy, today, at);
+  }
   return { creditedMinor };
 }
 

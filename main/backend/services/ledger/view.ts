@@ -4,7 +4,8 @@
  */
 import type { Money } from '../../../../common/api/types';
 import type { BalanceView, ComponentLine, PostingView, SettlementView } from '../../../../common/api/types-ledger';
-import { COMPONENTS, withinAuthority } from '../../../../common/domain/ledger';
+import type { COMPONENTS} from '../../../../common/domain/ledger';
+import { withinAuthority } from '../../../../common/domain/ledger';
 import { casesRepo, type CaseRow } from '../../../../db/repos/cases';
 import { ledgerRepo, type SettlementRow } from '../../../../db/repos/ledger';
 import { promisesRepo } from '../../../../db/repos/promises';
@@ -84,5 +85,24 @@ export function balanceView(db: Db, c: CaseRow, now: Date): BalanceView {
     activeArrangement: active ? { kind: active.kind, id: active.id } : null,
     postings,
     settlements: ledgerRepo.settlementsOfCase(db, c.id).map((s) => settlementView(db, s, c.reference, terms.discountAuthorityBps)),
+  };
+}
+
+/**
+ * What a letter, SMS or e-mail should state: the balance and what each component still owes, from
+ * the ledger (the placed amounts on the case row are what the lender placed, not what is owed now).
+ */
+export function owedNow(db: Db, caseId: string): { balance: Money; principal: Money; interest: Money; penalty: Money; fees: Money; credit: Money } | null {
+  const c = casesRepo.byId(db, caseId);
+  if (!c) return null;
+  const { state } = caseLedger(db, c.id, c.placement_id);
+  const money = (minor: number) => ({ minor, currency: c.currency });
+  return {
+    balance: money(state.balanceMinor),
+    principal: money(state.remaining.principal),
+    interest: money(state.remaining.interest),
+    penalty: money(state.remaining.penalty),
+    fees: money(state.remaining.fees),
+    credit: money(state.creditMinor),
   };
 }
