@@ -33,19 +33,25 @@ function candidates(db: Db, rows: NextCandidateRow[], kind: NextKind): NextCandi
   }));
 }
 
-function dueCandidates(db: Db, assignees: string[] | null, now: Date, placementId: string | null): NextCandidate[] {
-  const out = candidates(db, nextRepo.callbacksDue(db, assignees, now.toISOString(), placementId, SPECIAL_LIMIT), 'callback_due');
-  for (const p of placementsRepo.all(db)) {
-    if (placementId && p.id !== placementId) continue;
+/**
+ * The due groups in the chooser's order, each read only when the ones before it serve nothing:
+ * a due callback answers without reading the promises of every placement.
+ */
+function dueGroups(db: Db, assignees: string[] | null, now: Date, placementId: string | null): (() => NextCandidate[])[] {
+  const places = placementsRepo.all(db).filter((p) => !placementId || p.id === placementId);
+  const days = places.map((p) => {
     const local = DateTime.fromJSDate(now, { zone: p.default_timezone });
-    const today = local.toISODate() ?? '';
-    const yesterday = local.minus({ days: 1 }).toISODate() ?? '';
-    out.push(...candidates(db, nextRepo.promisesDue(db, assignees, p.id, today, today, SPECIAL_LIMIT), 'promise_due'));
-    out.push(...candidates(db, nextRepo.installmentsDue(db, assignees, p.id, today, today, SPECIAL_LIMIT), 'installment_due'));
-    out.push(...candidates(db, nextRepo.promisesDue(db, assignees, p.id, yesterday, yesterday, SPECIAL_LIMIT), 'promise_broken'));
-    out.push(...candidates(db, nextRepo.installmentsDue(db, assignees, p.id, yesterday, yesterday, SPECIAL_LIMIT), 'installment_broken'));
-  }
-  return out;
+    return { id: p.id, today: local.toISODate() ?? '', yesterday: local.minus({ days: 1 }).toISODate() ?? '' };
+  });
+  const perPlacement = (kind: NextKind, read: typeof nextRepo.promisesDue, day: 'today' | 'yesterday') => () =>
+    days.flatMap((d) => candidates(db, read(db, assignees, d.id, d[day], d[day], SPECIAL_LIMIT), kind));
+  return [
+    () => candidates(db, nextRepo.callbacksDue(db, assignees, now.toISOString(), placementId, SPECIAL_LIMIT), 'callback_due'),
+    perPlacement('promise_due', nextRepo.promisesDue, 'today'),
+    perPlacement('installment_due', nextRepo.installmentsDue, 'today'),
+    perPlacement('promise_broken', nextRepo.promisesDue, 'yesterday'),
+    perPlacement('installment_broken', nextRepo.installmentsDue, 'yesterday'),
+  ];
 }
 
 function earliestOf(pick: NextPick, sofar: number): number {
@@ -74,9 +80,12 @@ export const nextCaseService = {
       return answer(pick);
     };
 
-    const first = pickNext(dueCandidates(db, assignees, now, placement), opts);
-    if (first.caseId) return chosen(first);
-    let earliest = earliestOf(first, Infinity);
+    let earliest = Infinity;
+    for (const group of dueGroups(db, assignees, now, placement)) {
+      const pick = pickNext(group(), opts);
+      if (pick.caseId) return chosen(pick);
+      earliest = earliestOf(pick, earliest);
+    }
     for (let offset = 0; offset < MAX_SCAN; offset += WINDOW) {
       const rows = nextRepo.queueWindow(db, assignees, nowIso, placement, offset, WINDOW);
       const pick = pickNext(candidates(db, rows, 'queue'), opts);
