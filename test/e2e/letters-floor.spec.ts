@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test } from './support/app';
+import { expectAccessible } from './support/axe';
 import { readDb } from './support/db';
 
 test('a draft letter PDF before sending, the collector column, and a bulk reassignment', async ({ app }, testInfo) => {
@@ -48,6 +49,7 @@ test('a draft letter PDF before sending, the collector column, and a bulk reassi
   const collection = await select.locator('option[data-kind="letter"][data-letter-type="collection"][data-language="en"]').getAttribute('value');
   await select.selectOption(collection!);
   await expect(page.getByTestId('letter-preview')).toContainText(target.reference);
+  await expectAccessible(page, 'letter dialog');
   const before = readDb(dataDir, (db) => (db.prepare('SELECT count(*) AS n FROM activities WHERE case_id = ?').get(target.id) as { n: number }).n);
   const downloading = page.waitForEvent('download');
   await page.getByTestId('letter-draft-pdf').click();
@@ -77,8 +79,17 @@ test('a draft letter PDF before sending, the collector column, and a bulk reassi
   await page.locator(`[data-testid="sup-bulk-to"][data-user-id="${b!.id}"]`).check();
   await page.getByTestId('sup-bulk-check').click();
   await expect(page.getByTestId('sup-bulk-plan')).toContainText(String(held));
+  await expectAccessible(page, 'bulk reassignment');
   await page.getByTestId('sup-bulk-move').click();
   await expect.poll(open).toBe(0);
   const audited = readDb(dataDir, (db) => (db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'case.reassign'").get() as { n: number }).n);
   expect(audited).toBe(held);
+
+  // The dashboard opens with today's figures per collector and for the team.
+  await page.getByTestId('sup-tab-dashboard').click();
+  await expect(page.getByTestId('sup-today')).toBeVisible();
+  await expect(page.getByTestId('sup-today-collector').first()).toBeVisible();
+  await expect(page.getByTestId('sup-today-team')).toBeVisible();
+  await expect(page.getByTestId('sup-today-placement')).toHaveCount(3);
+  await expectAccessible(page, 'dashboard with the today panel');
 });
