@@ -98,9 +98,10 @@ async function walkTheLoop(app: RunningApp, lang: 'en' | 'zh-CN', testInfo: Test
   await page.getByTestId('action-letter').click();
   const letterTemplate = page.getByTestId('letter-template');
   // The dialog loads its templates after it opens: wait for the letter ones, not for a fixed time.
-  await expect(letterTemplate.locator('option').filter({ hasText: /letter/ }).first()).toBeAttached();
-  const options = await letterTemplate.locator('option').evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, text: e.textContent ?? '' })));
-  const letter = options.find((o) => /letter/.test(o.text) && o.value !== '');
+  // Templates are named for people in the screen's language; the option says its kind and type.
+  await expect(letterTemplate.locator('option[data-kind="letter"]').first()).toBeAttached();
+  const options = await letterTemplate.locator('option').evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, kind: e.getAttribute('data-kind'), type: e.getAttribute('data-letter-type') })));
+  const letter = options.find((o) => o.kind === 'letter' && o.type === 'collection' && o.value !== '');
   expect(letter, 'a letter template').toBeTruthy();
   await letterTemplate.selectOption(letter!.value);
   await expect(page.getByTestId('letter-preview')).toContainText(target.reference);

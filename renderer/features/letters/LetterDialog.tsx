@@ -114,7 +114,7 @@ export function LetterDialog({ detail, onClose }: { detail: CaseDetail; onClose(
               {!templates ? <option value="">{t('common.loading')}</option> : null}
               {templates?.length === 0 ? <option value="">{t('letters.noTemplates')}</option> : null}
               {templates?.map((x) => (
-                <option key={x.id} value={x.id}>
+                <option key={x.id} value={x.id} data-kind={x.kind} data-letter-type={x.letterType} data-language={x.language}>
                   {templateLabel(x, t)}
                 </option>
               ))}

@@ -117,6 +117,13 @@ describe('the US validation notice', () => {
     // Dates in the US order, spelt out; the validation period ends 35 days after today.
     expect(preview.body).toContain('December 30, 2026');
     expect(preview.findings).toEqual([]);
+
+    // Sent, it becomes the case's validation notice (what US-VALIDATION reads).
+    const point = usCase().addressPointId;
+    const sent = await t.call<LogContactResult>('letters.send', { caseId, templateId: v.id, contactPointId: point });
+    expect(sent.activityId).not.toBeNull();
+    const notice = JSON.parse((t.db.prepare('SELECT notice_json FROM cases WHERE id = ?').get(caseId) as { notice_json: string }).notice_json) as { kind: string; sentAt: string };
+    expect(notice).toMatchObject({ kind: 'validation_notice', sentAt: US_DAYTIME });
   });
 });
 
