@@ -3,6 +3,7 @@
  * the CLI alike. Opens its own read-only connections, reads one consistent snapshot, streams the
  * rows into the file and returns its digest. A cancelled or failed export leaves no file behind.
  */
+import { createPrivateOutput } from '../private-files';
 import type { Db } from '../../../db/open';
 import type { ReportParams } from '../../../db/repos/reporting';
 import { placementsRepo } from '../../../db/repos/placements';
@@ -56,6 +57,8 @@ export async function runExport(req: ExportRequest, onProgress: ProgressFn, isCa
     onRow(0);
     let results: SectionResult[];
     let digest: { sha256: string; bytes: number };
+    // Owner-only from its first byte; a failure removes it only if this export created it.
+    const created = createPrivateOutput(req.outFile);
     try {
       switch (req.format) {
         case 'csv': {
@@ -76,7 +79,7 @@ export async function runExport(req: ExportRequest, onProgress: ProgressFn, isCa
           break;
       }
     } catch (err) {
-      removeQuietly(req.outFile);
+      if (created) removeQuietly(req.outFile);
       throw err;
     }
     return { file: req.outFile, rows: results.reduce((s, r) => s + r.rows, 0), sections: results, ...digest, threads: share ? 2 : 1 };
