@@ -8,7 +8,6 @@
  *   (cli/workstation.ts).
  * `casedesk report verify DIR` checks the signature and the chain and says what is wrong, if anything.
  */
-import fs from 'node:fs';
 import { openDatabase } from '../../../db/open';
 import { workstationIdOf } from '../../backend';
 import { systemClock } from '../../backend/clock';
@@ -19,6 +18,7 @@ import { exportStoredReport } from '../../backend/reports/export';
 import { verifyReportFolder } from '../../backend/reports/files';
 import { createIdentity, loadIdentity, unlockSigner } from '../../backend/sync/identity';
 import { parseFlags, requireFlag } from '../args';
+import { existingDatabaseFile } from '../paths';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../io';
 
 const USAGE = [
@@ -56,7 +56,7 @@ async function exportCommand(args: readonly string[], io: CliIO): Promise<number
   );
   const file = requireFlag(values.db, 'db', USAGE);
   const out = requireFlag(values.out, 'out', USAGE);
-  if (!fs.existsSync(file)) throw new UsageError(`--db: ${file} does not exist`);
+  existingDatabaseFile(file);
   const from = values.from === undefined ? undefined : parseBoundary(values.from, 'from', false);
   const to = values.to === undefined ? undefined : parseBoundary(values.to, 'to', true);
   if (from && to && from > to) throw new UsageError('--from must not be after --to');
