@@ -2,7 +2,6 @@
  * createBackend: opens the database, checks the handler table and returns the one door every host
  * uses. Plain Node: runs under Electron's utility process, the loopback host, the CLI and tests.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fail } from '../../common/api/result';
 import { openDatabase } from '../../db/open';
@@ -13,6 +12,7 @@ import { createDispatcher } from './dispatch';
 import { checkHandlerTable, handlers } from './handlers';
 import { checkDataDirMode, DataDirModeError, DB_FILE_NAME, markPlain } from './keys';
 import { SessionStore } from './auth/sessions';
+import { makeDirsPrivate, prepareDatabaseFile, privatizeDatabaseFiles, privatizeDataDir } from './private-files';
 import { idleLockMinutes } from './services/auth';
 import type { Backend, BackendOptions } from './types';
 import { workstationIdOf } from './workstation';
@@ -27,15 +27,18 @@ export function databasePath(dataDir: string): string {
 
 
 export function createAppContext(opts: BackendOptions): AppContext {
-  fs.mkdirSync(opts.dataDir, { recursive: true });
+  makeDirsPrivate(opts.dataDir);
   if (opts.dbKey && opts.plain) throw new DataDirModeError('a database key and --plain were both given; choose one');
   // Encrypted, plain or (in-process callers that chose neither) plain-if-already-plain: see keys/mode.ts.
   checkDataDirMode(opts.dataDir, opts.dbKey ? 'encrypted' : opts.plain ? 'plain' : 'unspecified');
   if (opts.plain) markPlain(opts.dataDir);
+  privatizeDataDir(opts.dataDir);
+  prepareDatabaseFile(databasePath(opts.dataDir));
   const db = openDatabase(databasePath(opts.dataDir), {
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     ...(opts.dbKey ? { key: opts.dbKey, ...(opts.dbCipher ? { cipher: opts.dbCipher } : {}) } : {}),
   });
+  privatizeDatabaseFiles(databasePath(opts.dataDir));
   const clock: Clock = opts.now ? { now: opts.now } : systemClock;
   return {
     db,

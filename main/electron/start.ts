@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
+import { makeDirsPrivate } from '../backend/private-files';
 import { BackendHost } from './backend-host';
 import { accessMessage, flagValue } from './backend-access';
 import type { LaunchOptions } from './backend-protocol';
@@ -58,7 +59,7 @@ export function startApp(opts: StartOptions): StartResult {
     return { started: false, reason: resolved.message };
   }
   const { paths } = resolved;
-  mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+  makeDirsPrivate(paths.dataDir);
   // The single-instance lock lives in userData, so a per-test data dir also means a per-test lock.
   if (paths.dataDirFromFlag) app.setPath('userData', paths.dataDir);
   logFile = openLogFile(app.getPath('userData'));

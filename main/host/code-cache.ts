@@ -50,7 +50,7 @@ export function requireWithCodeCache(file: string, cacheFile: string, env: NodeJ
 function writeCache(script: vm.Script, cacheFile: string): void {
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, script.createCachedData());
+    fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
     fs.renameSync(tmp, cacheFile);
   } catch {
     try {

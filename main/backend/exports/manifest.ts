@@ -3,6 +3,7 @@
  * the file's SHA-256, and an Ed25519 signature by the workstation key over the canonical (RFC 8785)
  * JSON of every other field. Anyone with the workstation's public key can check both.
  */
+import { writePrivateFile } from '../private-files';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -98,7 +99,7 @@ export function buildManifest(req: ExportRequest, outcome: ExportOutcome, signer
 
 export function writeManifest(file: string, manifest: ExportManifest): string {
   const target = manifestPathOf(file);
-  fs.writeFileSync(target, `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+  writePrivateFile(target, `${JSON.stringify(manifest, null, 2)}\n`);
   return target;
 }
 

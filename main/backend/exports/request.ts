@@ -3,7 +3,7 @@
  * every export writes: its start (and the reveal of personal data, with the reason, when
  * unmasked), then how it ended. Audit rows are written on the app's writer connection only.
  */
-import fs from 'node:fs';
+import { makeDirsPrivate } from '../private-files';
 import path from 'node:path';
 import type { ExportFormat, ExportKind } from '../../../common/api/types-supervisor';
 import type { Db, DbCipher } from '../../../db/open';
@@ -34,7 +34,7 @@ export function buildRequest(
   opts: { at: Date; workstationId: string; outFile: string; dbKey?: Buffer | undefined; dbCipher?: DbCipher | undefined; nativeBinding?: string | undefined },
 ): ExportRequest {
   const scope = teamScope(db, actor);
-  fs.mkdirSync(path.dirname(opts.outFile), { recursive: true });
+  makeDirsPrivate(path.dirname(opts.outFile));
   return {
     kind: input.kind,
     format: input.format,

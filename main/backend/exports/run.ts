@@ -3,6 +3,7 @@
  * the CLI alike. Opens its own read-only connections, reads one consistent snapshot, streams the
  * rows into the file and returns its digest. A cancelled or failed export leaves no file behind.
  */
+import { createPrivateOutput } from '../private-files';
 import type { Db } from '../../../db/open';
 import type { ReportParams } from '../../../db/repos/reporting';
 import { placementsRepo } from '../../../db/repos/placements';
@@ -57,6 +58,8 @@ export async function runExport(req: ExportRequest, onProgress: ProgressFn, isCa
     onRow(0);
     let results: SectionResult[];
     let digest: { sha256: string; bytes: number };
+    // Owner-only from its first byte; a failure removes it only if this export created it.
+    const created = createPrivateOutput(req.outFile);
     try {
       switch (req.format) {
         case 'csv': {
@@ -77,7 +80,7 @@ export async function runExport(req: ExportRequest, onProgress: ProgressFn, isCa
           break;
       }
     } catch (err) {
-      removeQuietly(req.outFile);
+      if (created) removeQuietly(req.outFile);
       throw err;
     }
     // Figures and money checked against the chain in the same snapshot, for the manifest. The

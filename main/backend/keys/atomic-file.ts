@@ -6,6 +6,8 @@ import path from 'node:path';
 export function writeDurable(file: string, text: string): void {
   const fd = fs.openSync(file, 'w', 0o600);
   try {
+    // Owner-only whatever the umask, and even if a leftover file had another mode.
+    if (process.platform !== 'win32') fs.fchmodSync(fd, 0o600);
     fs.writeFileSync(fd, text);
     fs.fsyncSync(fd);
   } finally {

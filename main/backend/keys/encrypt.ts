@@ -10,6 +10,7 @@
  * before the key store is published so that no crash leaves keystore.json beside a PLAIN marker;
  * a folder left that way by the earlier order (marker removed last) is finished too.
  */
+import { privatizeFile } from '../private-files';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { DB_KEY_BYTES, encryptPlainFile, openDatabase, type Db, type DatabaseKey } from '../../../db/open';
@@ -73,6 +74,7 @@ export async function encryptDataDir(dataDir: string, passphrase: string, opts: 
   const before = settlePlainFile(file);
   const copy = file + suffix;
   fs.copyFileSync(file, copy);
+  privatizeFile(copy);
   const key = randomBytes(DB_KEY_BYTES);
   encryptPlainFile(copy, key, opts.nativeBinding);
   const encrypted = openDatabase(copy, { key, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });

@@ -1,4 +1,5 @@
 /** The key store of an encrypted data folder: create it, unlock it, change its passphrase, add the OS keychain. */
+import { ensurePrivateDir } from '../private-files';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { DB_KEY_BYTES, DEFAULT_CIPHER, type DatabaseKey, type DbCipher } from '../../../db/open';
@@ -85,7 +86,7 @@ function writeKeystore(dataDir: string, doc: KeystoreDoc): void {
 export async function createKeystore(dataDir: string, opts: CreateOptions): Promise<{ key: Buffer; recoveryCode: string; platformWrapped: boolean }> {
   if (fs.existsSync(keystoreFile(dataDir))) throw new DataDirModeError(`${dataDir} already has a key store; unlock it instead`);
   if (fs.existsSync(plainMarkerFile(dataDir))) throw new DataDirModeError(`${dataDir} is marked plain (--plain); encrypt it with \`casedesk db encrypt\``);
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dataDir);
   const key = randomBytes(DB_KEY_BYTES);
   const { doc, recoveryCode } = await buildKeystore(key, opts, 1);
   writeKeystore(dataDir, doc);

@@ -4,6 +4,7 @@
  * plain by mistake, nor a plain one given a key that would start a second, empty database.
  */
 import fs from 'node:fs';
+import { writePrivateFile } from '../private-files';
 import { fsyncDir } from './atomic-file';
 import { DataDirModeError } from './errors';
 import { databaseFile, keystoreFile, plainMarkerFile } from './files';
@@ -77,6 +78,6 @@ export function checkDataDirMode(dataDir: string, mode: 'encrypted' | 'plain' | 
 export function markPlain(dataDir: string): void {
   const marker = plainMarkerFile(dataDir);
   if (fs.existsSync(marker)) return;
-  fs.writeFileSync(marker, 'This CaseDesk data folder was created with --plain: its database is deliberately NOT encrypted.\n', { mode: 0o600 });
+  writePrivateFile(marker, 'This CaseDesk data folder was created with --plain: its database is deliberately NOT encrypted.\n');
   fsyncDir(dataDir);
 }

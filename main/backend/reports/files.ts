@@ -4,10 +4,11 @@
  *   openssl pkeyutl -verify -pubin -inkey workstation.pub.pem -rawin -in report.json -sigfile report.sig
  * verifies it with no CaseDesk code at all.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReportText, checkReportContent, type ReportProblem } from '../../../common/domain/report/check';
 import type { ProgressReport } from '../../../common/protocol/report';
+import { makeDirsPrivate, writePrivateFile } from '../private-files';
 import { sha256 } from '../crypto/hash';
 import { publicKeyFromPem, verifyBytes } from '../crypto/ed25519';
 import { keyFingerprint } from '../crypto/fingerprint';
@@ -17,11 +18,11 @@ export const SIGNATURE_FILE = 'report.sig';
 export const PUBLIC_KEY_FILE = 'workstation.pub.pem';
 
 export function writeReportFiles(dir: string, canonical: string, signature: Uint8Array, publicKeyPem: string): void {
-  mkdirSync(dir, { recursive: true });
+  makeDirsPrivate(dir);
   // No trailing newline: the file must be byte-for-byte what was signed.
-  writeFileSync(join(dir, REPORT_FILE), canonical, 'utf8');
-  writeFileSync(join(dir, SIGNATURE_FILE), signature);
-  writeFileSync(join(dir, PUBLIC_KEY_FILE), publicKeyPem, 'utf8');
+  writePrivateFile(join(dir, REPORT_FILE), canonical);
+  writePrivateFile(join(dir, SIGNATURE_FILE), signature);
+  writePrivateFile(join(dir, PUBLIC_KEY_FILE), publicKeyPem);
 }
 
 export type FolderProblem =

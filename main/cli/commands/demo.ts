@@ -12,6 +12,7 @@ import { fixedClock, systemClock } from '../../backend/clock';
 import { newAppState, type AppContext } from '../../backend/context';
 import { createDemoAgency } from '../../backend/demo/demo';
 import { workstationIdOf } from '../../backend';
+import { makeDirsPrivate, prepareDatabaseFile, privatizeDataDir } from '../../backend/private-files';
 import { askNewPassphrase, createKeystore, DB_FILE_NAME, markPlain, passphraseFileFrom, readPassphraseFile, showRecoveryCode } from '../../backend/keys';
 import { parseFlags, positiveInt, requireFlag } from '../args';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand } from '../io';
@@ -54,10 +55,12 @@ export const demo: CliCommand = async (args, io) => {
     throw new UsageError(`${file} already exists; the demo writes only into a new database file`);
   }
   const dir = path.dirname(path.resolve(file));
-  fs.mkdirSync(dir, { recursive: true });
+  makeDirsPrivate(dir);
   const key = await demoKey(dir, values.plain === true, values.encrypt === true, values['passphrase-file'], io);
   // Only a data folder's own database gets the PLAIN marker; a scratch folder is left alone.
   if (!key && path.basename(file) === DB_FILE_NAME) markPlain(dir);
+  privatizeDataDir(dir);
+  prepareDatabaseFile(file);
   const db = openDatabase(file, key ? { key } : {});
   try {
     const app: AppContext = { db, clock: nowMs === null ? systemClock : fixedClock(new Date(nowMs)), dataDir: path.dirname(file), host: 'cli', workstationId: workstationIdOf(db), log: () => undefined, services: {}, state: newAppState() };

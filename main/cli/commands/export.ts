@@ -1,6 +1,6 @@
 /**
  * `casedesk export --db FILE --kind activities|ledger|conduct|performance --format csv|xlsx|pdf
- *   --from DATE --to DATE --out FILE [--placement ID|CODE] [--unmask-reason TEXT] [--as USER]
+ *   --from DATE --to DATE --out FILE [--force] [--placement ID|CODE] [--unmask-reason TEXT] [--as USER]
  *   [--passphrase-file F | --passphrase-env VAR]`
  * writes the report file and its signed manifest; progress on stderr, the manifest path on stdout.
  * An encrypted database is opened with the passphrase in the file (--passphrase-file or
@@ -8,7 +8,6 @@
  * database the workstation key's passphrase comes from that file or from CASEDESK_KEY_PASSPHRASE
  * (or the variable --passphrase-env names). See cli/workstation.ts.
  */
-import fs from 'node:fs';
 import { EXPORT_FORMATS, EXPORT_KINDS } from '../../../common/api/methods/exports';
 import { MAX_PERIOD_DAYS } from '../../../common/api/methods/supervisor';
 import { Reason } from '../../../common/api/schemas';
@@ -17,11 +16,12 @@ import { openDatabase, type DatabaseKey } from '../../../db/open';
 import { workstationAccess } from '../workstation';
 import { ExportSetupError, exportToFile } from '../../backend/exports/to-file';
 import { parseFlags, requireFlag } from '../args';
+import { existingDatabaseFile, outputFile } from '../paths';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand } from '../io';
 
 const USAGE = [
   'usage: casedesk export --db FILE --kind activities|ledger|conduct|performance --format csv|xlsx|pdf',
-  '                       --from YYYY-MM-DD --to YYYY-MM-DD --out FILE [--placement ID|CODE]',
+  '                       --from YYYY-MM-DD --to YYYY-MM-DD --out FILE [--force] [--placement ID|CODE]',
   `                       [--unmask-reason TEXT] [--as USER] [--passphrase-file F | --passphrase-env VAR (default CASEDESK_KEY_PASSPHRASE)]`,
 ].join('\n');
 
@@ -63,6 +63,7 @@ export const exportCommand: CliCommand = async (args, io) => {
       from: { type: 'string' },
       to: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       placement: { type: 'string' },
       'unmask-reason': { type: 'string' },
       as: { type: 'string' },
@@ -76,7 +77,7 @@ export const exportCommand: CliCommand = async (args, io) => {
   const format = oneOf(values.format, 'format', EXPORT_FORMATS);
   const from = calendarDate(values.from, 'from');
   const to = calendarDate(values.to, 'to');
-  const out = requireFlag(values.out, 'out', USAGE);
+  const out = outputFile(requireFlag(values.out, 'out', USAGE), values.force === true);
   if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const days = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
   if (days > MAX_PERIOD_DAYS) throw new UsageError(`the period may span at most ${MAX_PERIOD_DAYS} days, not ${days}`);
@@ -86,7 +87,7 @@ export const exportCommand: CliCommand = async (args, io) => {
     if (!parsed.success) throw new UsageError(`--unmask-reason: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     unmaskReason = parsed.data;
   }
-  if (!fs.existsSync(file)) throw new UsageError(`--db: ${file} does not exist`);
+  existingDatabaseFile(file);
   const access = await workstationAccess(file, values);
   const placementId = values.placement === undefined ? undefined : placementIdOf(file, values.placement, access.database);
 

@@ -10,7 +10,6 @@
  *   if anything, and prints the signer key's SHA-256 fingerprint; with --key, the signature must be
  *   by that (pinned) key, never merely by the one the folder carries.
  */
-import fs from 'node:fs';
 import { openDatabase } from '../../../db/open';
 import { workstationIdOf } from '../../backend';
 import { systemClock } from '../../backend/clock';
@@ -21,6 +20,7 @@ import { exportStoredReport } from '../../backend/reports/export';
 import { verifyReportFolder } from '../../backend/reports/files';
 import { createIdentity, loadIdentity, unlockSigner } from '../../backend/sync/identity';
 import { parseFlags, requireFlag } from '../args';
+import { existingDatabaseFile } from '../paths';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../io';
 
 const USAGE = [
@@ -58,7 +58,7 @@ async function exportCommand(args: readonly string[], io: CliIO): Promise<number
   );
   const file = requireFlag(values.db, 'db', USAGE);
   const out = requireFlag(values.out, 'out', USAGE);
-  if (!fs.existsSync(file)) throw new UsageError(`--db: ${file} does not exist`);
+  existingDatabaseFile(file);
   const from = values.from === undefined ? undefined : parseBoundary(values.from, 'from', false);
   const to = values.to === undefined ? undefined : parseBoundary(values.to, 'to', true);
   if (from && to && from > to) throw new UsageError('--from must not be after --to');

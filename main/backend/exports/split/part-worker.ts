@@ -35,7 +35,7 @@ function post(m: FromPart): void {
 function writePart(db: Db, lookupDb: Db, req: ExportRequest, from: string, file: string, shared: Int32Array): number {
   const [section] = activitySections(db, { ...exportParams(req), from }, new Labels(lookupDb, req.masked, 'csv'));
   if (!section?.csvRecords) throw new Error('the activities section has no CSV records');
-  const fd = fs.openSync(file, 'w');
+  const fd = fs.openSync(file, 'w', 0o600);
   try {
     const out = new CsvPieces(fd, false);
     let rows = 0;
