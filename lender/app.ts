@@ -24,7 +24,7 @@ import {
 import { enroll } from './routes/enroll';
 import { feed } from './routes/feed';
 import { teamReports } from './routes/team';
-import { proof, signedTreeHead } from './routes/log';
+import { consistency, proof, signedTreeHead } from './routes/log';
 import { pushReport } from './routes/reports';
 import { openSqliteLenderStore } from './store/sqlite';
 import type { FeedRow, LenderStore } from './store/types';
@@ -92,6 +92,8 @@ async function route(req: IncomingMessage, res: ServerResponse, lc: LenderContex
       return sendJson(res, 200, await signedTreeHead(lc));
     case 'GET /v1/log/proof':
       return sendJson(res, 200, await proof(url.searchParams, lc));
+    case 'GET /v1/log/consistency':
+      return sendJson(res, 200, await consistency(url.searchParams, lc));
     default:
       throw new HttpError('NOT_FOUND', `no route ${key}`);
   }

@@ -42,3 +42,11 @@ export const SignedTreeHeadSchema = z.strictObject({
   timestamp: Instant,
 });
 export type SignedTreeHead = z.infer<typeof SignedTreeHeadSchema>;
+
+/** GET /v1/log/consistency?first=m&second=n: RFC 9162 §2.1.4 PROOF(m, D[n]), hex. */
+export const ConsistencyProofSchema = z.strictObject({
+  first: Seq,
+  second: Seq,
+  consistencyProof: z.array(HashHex).max(64),
+});
+export type ConsistencyProof = z.infer<typeof ConsistencyProofSchema>;

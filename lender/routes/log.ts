@@ -1,8 +1,12 @@
-/** GET /v1/log/sth and /v1/log/proof?index=&size=: the Merkle log's signed head and inclusion proofs. */
+/**
+ * GET /v1/log/sth, /v1/log/proof?index=&size= and /v1/log/consistency?first=&second=: the Merkle
+ * log's signed head, inclusion proofs, and RFC 9162 §2.1.4 consistency proofs between two sizes.
+ */
 import { z } from 'zod';
 import { canonicalJson, utf8 } from '../../common/domain/chain/canonical';
 import { toHex } from '../../common/domain/chain/hex';
-import { inclusionProof, rootFromLeafHashes } from '../../common/protocol/merkle';
+import { consistencyProof, inclusionProof, rootFromLeafHashes } from '../../common/protocol/merkle';
+import type { ConsistencyProof } from '../../common/protocol/receipt';
 import type { SignedTreeHead } from '../../common/protocol/receipt';
 import { sha256, signWith } from '../crypto';
 import { HttpError, issuesOf } from '../http';
@@ -32,4 +36,17 @@ export async function proof(query: URLSearchParams, lc: LenderContext): Promise<
   if (size > count || index >= size) throw new HttpError('NOT_FOUND', `no leaf ${index} in a tree of ${size} (log size ${count})`);
   const leaves = await lc.store.leafHashes(size);
   return { leafIndex: index, treeSize: size, inclusionProof: inclusionProof(index, leaves, sha256).map(toHex) };
+}
+
+const ConsistencyQuery = z.strictObject({ first: z.coerce.number().int().min(0), second: z.coerce.number().int().min(0) });
+
+/** That the log of `first` leaves is a prefix of the log of `second`: any two tree sizes it has had. */
+export async function consistency(query: URLSearchParams, lc: LenderContext): Promise<ConsistencyProof> {
+  const parsed = ConsistencyQuery.safeParse(Object.fromEntries(query));
+  if (!parsed.success) throw new HttpError('BAD_REQUEST', 'bad consistency query', { issues: issuesOf(parsed.error) });
+  const { first, second } = parsed.data;
+  const count = await lc.store.leafCount();
+  if (first > second || second > count) throw new HttpError('NOT_FOUND', `no consistency proof from ${first} to ${second} (log size ${count})`);
+  const leaves = await lc.store.leafHashes(second);
+  return { first, second, consistencyProof: consistencyProof(first, leaves, sha256).map(toHex) };
 }
