@@ -24,7 +24,7 @@ import {
 import { enroll } from './routes/enroll';
 import { feed } from './routes/feed';
 import { teamReports } from './routes/team';
-import { consistency, proof, signedTreeHead } from './routes/log';
+import { consistency, entries, proof, signedTreeHead } from './routes/log';
 import { pushReport } from './routes/reports';
 import { openSqliteLenderStore } from './store/sqlite';
 import type { FeedRow, LenderStore } from './store/types';
@@ -92,6 +92,10 @@ async function route(req: IncomingMessage, res: ServerResponse, lc: LenderContex
       return sendJson(res, 200, await signedTreeHead(lc));
     case 'GET /v1/log/proof':
       return sendJson(res, 200, await proof(url.searchParams, lc));
+    case 'GET /v1/log/entries': {
+      const ws = await authenticate(req, body, lc.store, lc.now());
+      return sendJson(res, 200, await entries(url.searchParams, ws, lc));
+    }
     case 'GET /v1/log/consistency':
       return sendJson(res, 200, await consistency(url.searchParams, lc));
     default:

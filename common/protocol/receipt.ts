@@ -50,3 +50,11 @@ export const ConsistencyProofSchema = z.strictObject({
   consistencyProof: z.array(HashHex).max(64),
 });
 export type ConsistencyProof = z.infer<typeof ConsistencyProofSchema>;
+
+/** GET /v1/log/entries?start=&end= (signed): leaves by index; the report behind one only for its placement's audience. */
+export const LogEntriesSchema = z.strictObject({
+  entries: z
+    .array(z.strictObject({ leafIndex: Seq, leafHash: HashHex, report: z.string().optional(), signature: z.string().optional() }))
+    .max(200),
+});
+export type LogEntries = z.infer<typeof LogEntriesSchema>;

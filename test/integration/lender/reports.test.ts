@@ -17,7 +17,8 @@ import { appendAudit } from '../../../main/backend/audit/audit';
 import { generateEd25519, publicKeyPem, signBytes } from '../../../main/backend/crypto/ed25519';
 import { verifyReceipt } from '../../../main/backend/sync/receipt';
 import { ReceiptSchema, SignedTreeHeadSchema } from '../../../common/protocol/receipt';
-import { verifyConsistencyHex } from '../../../common/protocol/merkle';
+import { leafHash, verifyConsistencyHex } from '../../../common/protocol/merkle';
+import { toHex } from '../../../common/domain/chain/hex';
 import { lastTreeHead } from '../../../main/backend/sync/log-head';
 import Database from 'better-sqlite3';
 import { sha256 } from '../../../main/backend/crypto/hash';
@@ -379,6 +380,15 @@ describe('lender report acceptance', () => {
     const first = ReceiptSchema.parse(JSON.parse((await client.pushReport({ report: stored(1).text, signature: stored(1).signature })).receipt.payload));
     expect(verifyConsistencyHex(1, 3, proof.consistencyProof, first.rootHash, three.rootHash, sha256)).toBe(true);
     expect(await refusal(client.logConsistency(2, 9))).toMatchObject({ code: 'NOT_FOUND' });
+
+    // Entries by index: each leaf hash is the RFC 9162 leaf of the exact report bytes served beside it.
+    const { entries } = await client.logEntries(0, 2);
+    expect(entries.map((e) => e.leafIndex)).toEqual([0, 1, 2]);
+    for (const [i, e] of entries.entries()) {
+      expect(e.report).toBe(stored(i + 1).text);
+      expect(e.leafHash).toBe(toHex(leafHash(utf8(e.report!), sha256)));
+    }
+    expect(await refusal(client.logEntries(1, 3))).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('catches a lender that rewrote its log: the next receipt does not extend the tree head seen before, and the sync status says so', async () => {
