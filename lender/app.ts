@@ -24,7 +24,7 @@ import {
 import { enroll } from './routes/enroll';
 import { feed } from './routes/feed';
 import { teamReports } from './routes/team';
-import { proof, signedTreeHead } from './routes/log';
+import { consistency, entries, proof, signedTreeHead } from './routes/log';
 import { pushReport } from './routes/reports';
 import { rateLimiter, type RateLimiter } from './rate-limit';
 import { openSqliteLenderStore } from './store/sqlite';
@@ -87,6 +87,8 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /v1/team/reports': { signed: true, maxBody: NO_BODY, run: (_b, url, ws, lc) => teamReports(url.searchParams, ws as WorkstationRow, lc) },
   'GET /v1/log/sth': { signed: false, maxBody: NO_BODY, run: (_b, _u, _w, lc) => signedTreeHead(lc) },
   'GET /v1/log/proof': { signed: false, maxBody: NO_BODY, run: (_b, url, _w, lc) => proof(url.searchParams, lc) },
+  'GET /v1/log/entries': { signed: true, maxBody: NO_BODY, run: (_b, url, ws, lc) => entries(url.searchParams, ws as WorkstationRow, lc) },
+  'GET /v1/log/consistency': { signed: false, maxBody: NO_BODY, run: (_b, url, _w, lc) => consistency(url.searchParams, lc) },
 };
 
 function parseUrl(raw: string | undefined): URL {

@@ -42,3 +42,19 @@ export const SignedTreeHeadSchema = z.strictObject({
   timestamp: Instant,
 });
 export type SignedTreeHead = z.infer<typeof SignedTreeHeadSchema>;
+
+/** GET /v1/log/consistency?first=m&second=n: RFC 9162 §2.1.4 PROOF(m, D[n]), hex. */
+export const ConsistencyProofSchema = z.strictObject({
+  first: Seq,
+  second: Seq,
+  consistencyProof: z.array(HashHex).max(64),
+});
+export type ConsistencyProof = z.infer<typeof ConsistencyProofSchema>;
+
+/** GET /v1/log/entries?start=&end= (signed): leaves by index; the report behind one only for its placement's audience. */
+export const LogEntriesSchema = z.strictObject({
+  entries: z
+    .array(z.strictObject({ leafIndex: Seq, leafHash: HashHex, report: z.string().optional(), signature: z.string().optional() }))
+    .max(200),
+});
+export type LogEntries = z.infer<typeof LogEntriesSchema>;

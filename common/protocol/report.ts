@@ -62,6 +62,11 @@ export const ProgressReportSchema = z.strictObject({
    * Absent in reports made before it was added.
    */
   auditHead: ChainPointSchema.optional(),
+  /**
+   * The largest lender log head (from lender-signed receipts) the workstation had seen when it made
+   * the report: colleagues pulling the report check their own against it (one log for everyone).
+   */
+  logHead: z.strictObject({ treeSize: Seq, rootHash: HashHex }).optional(),
   summary: ReportSummarySchema,
   chain: z.strictObject({
     /** Where this report's links begin: the previous report's head (or the chain before the placement's first record). */

@@ -25,6 +25,8 @@ export interface ReportHeader {
   taggedFrom?: number;
   /** The workstation's audit log head at report time. */
   auditHead?: ChainPoint;
+  /** The last lender log head the workstation saw (tree size and root). */
+  logHead?: { treeSize: number; rootHash: string };
 }
 
 export interface BuildReportInput extends ReportHeader {
@@ -52,6 +54,7 @@ export function buildReportFrame(input: BuildFrameInput): ProgressReport {
     period: { ...input.period },
     createdAt: input.createdAt,
     ...(input.auditHead === undefined ? {} : { auditHead: { ...input.auditHead } }),
+    ...(input.logHead === undefined ? {} : { logHead: { ...input.logHead } }),
     summary: input.summary,
     chain: { start: { ...input.start }, head: { ...input.head }, ...(input.taggedFrom === undefined ? {} : { taggedFrom: input.taggedFrom }), links: [] },
   };

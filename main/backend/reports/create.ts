@@ -19,6 +19,7 @@ import { outboxRepo } from '../../../db/repos/outbox';
 import { reportsRepo, type ReportRow } from '../../../db/repos/reports';
 import type { AppContext } from '../context';
 import type { Signer } from '../sync/identity';
+import { lastTreeHead, type TreeHead } from '../sync/log-head';
 
 export const OUTBOX_KIND_REPORT = 'report';
 
@@ -105,6 +106,7 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
       head: head.seq > start.seq ? { seq: head.seq, hash: head.hash } : start,
       taggedFrom: chain.taggedFrom(),
       auditHead: auditHeadOf(ctx),
+      ...logHeadOf(ctx),
       summary: summaryOfRun(chain, input.placementId, start.seq, head.seq, from),
     });
     const frame = canonicalJson(report);
@@ -148,6 +150,12 @@ export function createReport(ctx: AppContext, signer: Signer, input: CreateRepor
 function auditHeadOf(ctx: AppContext): ChainPoint {
   const head = auditRepo.head(ctx.db);
   return head ? { seq: head.seq, hash: head.hash } : GENESIS_POINT;
+}
+
+/** The last lender log head this workstation saw, when it has seen one. */
+function logHeadOf(ctx: AppContext): { logHead?: TreeHead } {
+  const head = lastTreeHead(ctx.db);
+  return head ? { logHead: head } : {};
 }
 
 /**

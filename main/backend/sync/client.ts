@@ -10,7 +10,7 @@ import { EnrollResponse, type EnrollRequest } from '../../../common/protocol/enr
 import { PROTOCOL_ERROR_CODES, type ProtocolErrorCode } from '../../../common/protocol/errors';
 import { FeedResponse } from '../../../common/protocol/feed';
 import { TeamReportsResponse } from '../../../common/protocol/team';
-import { PushReportResponse } from '../../../common/protocol/receipt';
+import { ConsistencyProofSchema, LogEntriesSchema, PushReportResponse } from '../../../common/protocol/receipt';
 import type { PushReportBody } from '../../../common/protocol/report';
 import type { Signer } from './identity';
 
@@ -118,6 +118,8 @@ export function lenderClient(opts: LenderClientOptions) {
     pushReport: (body: PushReportBody) => call('POST', '/v1/reports', body, PushReportResponse, true),
     feed: (after: number, limit: number) => call('GET', `/v1/feed?after=${after}&limit=${limit}`, undefined, FeedResponse, true),
     teamReports: (after: number, limit: number) => call('GET', `/v1/team/reports?after=${after}&limit=${limit}`, undefined, TeamReportsResponse, true),
+    logConsistency: (first: number, second: number) => call('GET', `/v1/log/consistency?first=${first}&second=${second}`, undefined, ConsistencyProofSchema, false),
+    logEntries: (start: number, end: number) => call('GET', `/v1/log/entries?start=${start}&end=${end}`, undefined, LogEntriesSchema, true),
   };
 }
 

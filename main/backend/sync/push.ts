@@ -1,6 +1,6 @@
 /**
  * Pushes pending reports in the order they were made. A report is marked sent only with a
- * verified receipt, in one transaction, so a crash anywhere means "push again", and the lender
+ * verified receipt whose log extends the last one seen (log-head.ts), in one transaction, so a crash anywhere means "push again", and the lender
  * acknowledges a repeat instead of storing it twice.
  */
 import { outboxRepo } from '../../../db/repos/outbox';
@@ -10,6 +10,7 @@ import { headOfReport, OUTBOX_KIND_REPORT } from '../reports/create';
 import { ReportTextError, verifiedReportText } from '../reports/text';
 import { LenderRefusedError, type LenderClient } from './client';
 import type { Enrollment } from './identity';
+import { checkLogGrows, saveTreeHead } from './log-head';
 import { verifyReceipt } from './receipt';
 
 /** The code of a report this workstation itself would not send (its text fails its signature). */
@@ -59,12 +60,14 @@ export async function pushPendingReports(ctx: AppContext, client: LenderClient, 
       throw err;
     }
     const receipt = verifyReceipt(answer.receipt, enrollment.lenderPublicKeyPem, text, report.id);
+    const treeHead = await checkLogGrows(ctx.db, client, { treeSize: receipt.treeSize, rootHash: receipt.rootHash });
     const now = ctx.clock.now().toISOString();
     ctx.db
       .transaction(() => {
         reports.insertReceipt({ report_id: report.id, received_at: now, receipt_json: JSON.stringify({ ...answer.receipt, leafIndex: receipt.leafIndex }) });
         outbox.markSent(row.id, now);
         outbox.markChainReported(report.placement_id, headOfReport(report).seq, now);
+        saveTreeHead(ctx.db, treeHead);
       })
       .immediate();
     if (answer.status === 'accepted') out.accepted++;

@@ -20,6 +20,7 @@ import { publicKeyFromPem, publicKeyPem, verifyBytes } from '../crypto/ed25519';
 import { syncStateRepo } from '../../../db/repos/sync-state';
 import type { LenderClient } from './client';
 import { enrolledKey } from './enrolled-key';
+import { checkLogGrows, lastTreeHead, type TreeHead } from './log-head';
 import { loadEnrollment, type Enrollment } from './identity';
 
 const CURSOR = 'team_reports_cursor';
@@ -71,6 +72,7 @@ export async function pullTeamReports(ctx: AppContext, client: LenderClient): Pr
       else outcomes.push({ item, ...verdict });
       await yieldToEventLoop();
     }
+    await compareLogHeads(ctx.db, client, outcomes);
     const at = ctx.clock.now().toISOString();
     const refusedHere = outcomes.flatMap((o) => ('refusal' in o ? [o.refusal] : []));
     const committed = ctx.db
@@ -111,6 +113,20 @@ export async function pullTeamReports(ctx: AppContext, client: LenderClient): Pr
     }
     if (!page.more) return result;
   }
+}
+
+/**
+ * One log for everyone: each colleague's report names the largest lender log head its workstation
+ * had seen; ours and each of theirs must be one a prefix of the other (a consistency proof from the
+ * lender). A lender showing workstations different logs cannot prove that: LogInconsistentError,
+ * which fails the team pull and is shown in the sync status. Ours is not replaced by theirs (theirs
+ * is a colleague's word, ours the lender's signature).
+ */
+async function compareLogHeads(db: Db, client: LenderClient, outcomes: readonly Outcome[]): Promise<void> {
+  if (!lastTreeHead(db)) return;
+  const heads = new Map<string, TreeHead>();
+  for (const o of outcomes) if ('report' in o && o.report.logHead) heads.set(`${o.report.logHead.treeSize}:${o.report.logHead.rootHash}`, o.report.logHead);
+  for (const head of heads.values()) await checkLogGrows(db, client, head);
 }
 
 /**

@@ -10,6 +10,7 @@
  *   if anything, and prints the signer key's SHA-256 fingerprint; with --key, the signature must be
  *   by that (pinned) key, never merely by the one the folder carries.
  */
+import fs from 'node:fs';
 import { openDatabase } from '../../../db/open';
 import { workstationIdOf } from '../../backend';
 import { systemClock } from '../../backend/clock';

@@ -16,7 +16,11 @@ import { reportsRepo } from '../../../db/repos/reports';
 import { appendAudit } from '../../../main/backend/audit/audit';
 import { generateEd25519, publicKeyPem, signBytes } from '../../../main/backend/crypto/ed25519';
 import { verifyReceipt } from '../../../main/backend/sync/receipt';
-import { ReceiptSchema } from '../../../common/protocol/receipt';
+import { ReceiptSchema, SignedTreeHeadSchema } from '../../../common/protocol/receipt';
+import { leafHash, verifyConsistencyHex } from '../../../common/protocol/merkle';
+import { toHex } from '../../../common/domain/chain/hex';
+import { lastTreeHead } from '../../../main/backend/sync/log-head';
+import Database from 'better-sqlite3';
 import { sha256 } from '../../../main/backend/crypto/hash';
 import { entryFromRow } from '../../../main/backend/reports/create';
 import { reportText } from '../../../main/backend/reports/text';
@@ -361,5 +365,47 @@ describe('lender report acceptance', () => {
     const honest = canonicalJson(receipt);
     const honestEnvelope = { payload: honest, signature: Buffer.from(signBytes(utf8(honest), lenderKeys.privateKey)).toString('base64') };
     expect(verifyReceipt(honestEnvelope, publicKeyPem(lenderKeys.publicKey), text, report.id).auditHead).toEqual(report.auditHead);
+  });
+
+  it('serves consistency proofs between any two tree heads, and the workstation checks one with every receipt', async () => {
+    for (let i = 0; i < 3; i++) {
+      work(1);
+      sync.createReport({ placementId });
+      await sync.syncNow();
+      if (i === 0) expect(lastTreeHead(app.db)).toMatchObject({ treeSize: 1 });
+    }
+    expect(lastTreeHead(app.db)).toMatchObject({ treeSize: 3 });
+    const sth = async () => SignedTreeHeadSchema.parse(JSON.parse(((await (await fetch(`${lender.url}/v1/log/sth`)).json()) as { payload: string }).payload));
+    const three = await sth();
+    const proof = await client.logConsistency(1, 3);
+    const first = ReceiptSchema.parse(JSON.parse((await client.pushReport({ report: stored(1).text, signature: stored(1).signature })).receipt.payload));
+    expect(verifyConsistencyHex(1, 3, proof.consistencyProof, first.rootHash, three.rootHash, sha256)).toBe(true);
+    expect(await refusal(client.logConsistency(2, 9))).toMatchObject({ code: 'NOT_FOUND' });
+
+    // Entries by index: each leaf hash is the RFC 9162 leaf of the exact report bytes served beside it.
+    const { entries } = await client.logEntries(0, 2);
+    expect(entries.map((e) => e.leafIndex)).toEqual([0, 1, 2]);
+    for (const [i, e] of entries.entries()) {
+      expect(e.report).toBe(stored(i + 1).text);
+      expect(e.leafHash).toBe(toHex(leafHash(utf8(e.report!), sha256)));
+    }
+    expect(await refusal(client.logEntries(1, 3))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('catches a lender that rewrote its log: the next receipt does not extend the tree head seen before, and the sync status says so', async () => {
+    work(1);
+    sync.createReport({ placementId });
+    await sync.syncNow();
+    const before = lastTreeHead(app.db)!;
+    // The lender rewrites history: leaf 0 replaced (as if the first report had said something else).
+    const raw = new Database(join(tmp.dir, 'lender.sqlite'));
+    raw.prepare('UPDATE log_leaves SET leaf_hash = ? WHERE leaf_index = 0').run(Buffer.alloc(32, 7));
+    raw.close();
+    work(1);
+    sync.createReport({ placementId });
+    const status = await sync.syncNow();
+    expect(status.lastError).toMatch(/does not extend the log of 1 \(root [0-9a-f]{64}\) it showed before/);
+    expect(lastTreeHead(app.db)).toEqual(before);
+    expect(status.pending.reports).toBe(1);
   });
 });

@@ -13,6 +13,7 @@ import type { TeamReportsResponse } from '../../../common/protocol/team';
 import { generateEd25519, publicKeyPem, signBytes } from '../../../main/backend/crypto/ed25519';
 import type { FetchLike } from '../../../main/backend/sync/client';
 import { remoteTeam } from '../../../main/backend/services/remote-team';
+import { lastTreeHead, saveTreeHead } from '../../../main/backend/sync/log-head';
 import { createSyncService, type SyncService } from '../../../main/backend/sync/service';
 import { assignmentDraft, insertCollector, logActivity, openTestApp, tempDir, testProtector, type TestApp } from './fixtures';
 
@@ -240,6 +241,24 @@ describe('a relay that forges the enrolment record', () => {
     await reportFromB(placementId, caseId, collector);
     await syncA.syncNow();
     expect(count(a, 'SELECT count(*) AS n FROM team_reports')).toBe(1);
+  });
+});
+
+describe('a lender showing workstations different logs', () => {
+  it('is caught when a colleague’s report names a log head that ours does not extend, and the team status says so', async () => {
+    const { placementId, caseId, collector } = await assignedToBoth();
+    await reportFromB(placementId, caseId, collector);
+    await reportFromB(placementId, caseId, collector); // made after B's first receipt: it names B's log head
+    const bHead = lastTreeHead(b.db)!;
+    // The lender showed A another log of the same size (a split view).
+    saveTreeHead(a.db, { treeSize: bHead.treeSize, rootHash: 'ab'.repeat(32) });
+    const status = await syncA.syncNow();
+    expect(status.teamReports.lastError).toMatch(/log of 2 entries \(root (ab){32}\) does not extend the log of 1 \(root [0-9a-f]{64}\)/);
+    expect(count(a, 'SELECT count(*) AS n FROM team_reports')).toBe(0);
+    // The same log for both: B's reports are kept.
+    saveTreeHead(a.db, bHead);
+    expect((await syncA.syncNow()).teamReports.lastError).toBeNull();
+    expect(count(a, 'SELECT count(*) AS n FROM team_reports')).toBe(2);
   });
 });
 
