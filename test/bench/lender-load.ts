@@ -20,7 +20,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { canonicalJson, utf8 } from '../../common/domain/chain/canonical';
-import { chainHash, GENESIS_HASH } from '../../common/domain/chain/hash';
+import { GENESIS_HASH } from '../../common/domain/chain/hash';
+import { placementTag, recordDigest, taggedChainHash } from '../../common/domain/chain/tagged';
 import { toHex } from '../../common/domain/chain/hex';
 import type { ChainEntry, ChainRecord } from '../../common/domain/chain/record';
 import { buildReport } from '../../common/domain/report/build';
@@ -120,7 +121,7 @@ function chainRecords(desk: Desk, count: number, at: Date): ChainEntry[] {
       seq,
       workstationId: desk.id,
     };
-    const hash = chainHash(desk.head.hash, utf8(canonicalJson(record)), sha256);
+    const hash = taggedChainHash(desk.head.hash, placementTag(record.placementId, sha256), recordDigest(utf8(canonicalJson(record)), sha256), sha256);
     out.push({ record, prevHash: desk.head.hash, hash });
     desk.head = { seq, hash };
   }
@@ -151,6 +152,9 @@ function reportFor(desk: Desk, records: number, from: Date, to: Date): ProgressR
     createdAt: to.toISOString(),
     start,
     entries,
+    // Every link is chained with the tagged formula, so elided links carry tag and digest from the start.
+    taggedFrom: 1,
+    sha256,
   });
 }
 
