@@ -12,8 +12,9 @@ import * as auditIndexes from './0010_audit_indexes';
 import * as ledger from './0011_ledger';
 import * as callbacks from './0012_callbacks';
 import * as appendOnly from './0013_append_only';
-import * as agencyAddress from './0015_agency_address';
-import * as chainTags from './0017_chain_tags';
+import * as agencyAddress from './0014_agency_address';
+import * as chainTags from './0015_chain_tags';
+import * as ledgerGuards from './0016_ledger_guards';
 
 export interface Migration {
   version: number;
@@ -35,10 +36,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, ...ledger },
   { version: 12, ...callbacks },
   { version: 13, ...appendOnly },
-  { version: 14, name: 'reserved', sql: '' },
-  { version: 15, ...agencyAddress },
-  { version: 16, name: 'reserved', sql: '' },
-  { version: 17, ...chainTags },
+  { version: 14, ...agencyAddress },
+  { version: 15, ...chainTags },
+  { version: 16, ...ledgerGuards },
 ];
 
 export function checkRegistry(list: readonly Migration[]): void {

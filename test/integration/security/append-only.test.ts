@@ -12,7 +12,7 @@ import { openDatabase } from '../../../db/open';
 import { AppendOnlyGuardError } from '../../../db/migrations/append-only';
 import { demoBackend } from '../../support/backend';
 
-const TABLES = ['activities', 'activity_marks', 'payments', 'guardrail_decisions', 'audit_log', 'chain', 'reports'] as const;
+const TABLES = ['activities', 'activity_marks', 'payments', 'guardrail_decisions', 'audit_log', 'chain', 'reports', 'ledger_postings'] as const;
 
 let dataDir: string;
 let file: string;
