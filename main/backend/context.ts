@@ -2,6 +2,7 @@ import type { Db } from '../../db/open';
 import type { Clock } from './clock';
 import type { SessionStore } from './auth/sessions';
 import type { Actor } from './types';
+import { signInLimiter } from './auth/attempts';
 import type { ExportEnvironment } from './exports/signing';
 import type { ExportJobRegistry } from './exports/jobs';
 import type { Signer } from './sync/identity';
@@ -24,6 +25,8 @@ export interface AppState {
   exportJobs: ExportJobRegistry;
   /** The unlocked workstation signer (unwrapping runs scrypt), while the stored identity is the same. */
   exportSigner: Signer | null;
+  /** Sign-in attempts per minute on this backend, whichever host the attempt came through. */
+  signInLimiter: (nowMs: number) => boolean;
 }
 
 /** Long-lived things every service needs: one per backend instance. */
@@ -40,7 +43,7 @@ export interface AppContext {
 }
 
 /** The services' state of a new backend: no export jobs, no signer unlocked yet. */
-export const newAppState = (): AppState => ({ exportJobs: new Map(), exportSigner: null });
+export const newAppState = (): AppState => ({ exportJobs: new Map(), exportSigner: null, signInLimiter: signInLimiter() });
 
 /** An AppContext whose host services are all there. */
 export type WiredAppContext = AppContext & { services: HostServices };

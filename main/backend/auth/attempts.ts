@@ -62,14 +62,7 @@ export function signInLimiter(max = SIGN_IN_ATTEMPTS_PER_MINUTE): (nowMs: number
   };
 }
 
-const limiters = new WeakMap<object, (nowMs: number) => boolean>();
-
-/** Counts one sign-in attempt against the backend `owner` (its AppContext); false past the limit. */
-export function allowSignInAttempt(owner: object, nowMs: number): boolean {
-  let take = limiters.get(owner);
-  if (!take) {
-    take = signInLimiter();
-    limiters.set(owner, take);
-  }
-  return take(nowMs);
+/** Counts one sign-in attempt against the backend's limiter (AppContext.state); false past the limit. */
+export function allowSignInAttempt(state: { signInLimiter: (nowMs: number) => boolean }, nowMs: number): boolean {
+  return state.signInLimiter(nowMs);
 }

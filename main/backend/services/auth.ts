@@ -32,7 +32,7 @@ export function userView(u: UserRow): UserView {
 }
 
 function refuseOverRate(ctx: CallContext): void {
-  if (!allowSignInAttempt(ctx.app, ctx.app.clock.now().getTime())) {
+  if (!allowSignInAttempt(ctx.app.state, ctx.app.clock.now().getTime())) {
     throw new AppError('RATE_LIMITED', 'Too many sign-in attempts; wait a minute and try again.', undefined, { key: 'auth.tooManyAttempts' });
   }
 }

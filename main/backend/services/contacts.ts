@@ -22,6 +22,7 @@ import { marksRepo } from '../../../db/repos/marks';
 import { overridesRepo } from '../../../db/repos/overrides';
 import { placementsRepo } from '../../../db/repos/placements';
 import { promisesRepo } from '../../../db/repos/promises';
+import { replaceActive } from './promises';
 import { appendAudit } from '../audit/audit';
 import type { CallContext } from '../context';
 import { factsFor, partyOf } from '../guardrails/facts';
@@ -233,6 +234,8 @@ export const contactService = {
       if (flag) casesRepo.setFlag(db, c.id, flag, true, at);
       if (input.promise) {
         const promiseId = newId();
+        // One arrangement at a time: a promise made on the call supersedes the active one, as promises.create does.
+        const replaced = replaceActive(ctx, c, promiseId, undefined, at);
         promisesRepo.insert(db, {
           id: promiseId,
           case_id: c.id,
@@ -251,7 +254,7 @@ export const contactService = {
           caseId: c.id,
           placementId: c.placement_id,
           at,
-          body: { amountMinor: input.promise.amountMinor, currency: c.currency, dueDate: input.promise.dueDate },
+          body: { amountMinor: input.promise.amountMinor, currency: c.currency, dueDate: input.promise.dueDate, supersedes: replaced ? { kind: replaced.kind, id: replaced.id } : null },
         });
         if (c.status === 'open') casesRepo.setStatus(db, c.id, 'promise', at);
       }

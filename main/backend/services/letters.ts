@@ -8,7 +8,9 @@ import type { z } from 'zod';
 import { AppError } from '../../../common/api/result';
 import type { letters as letterMethods } from '../../../common/api/methods/letters';
 import type { LetterPreview, LogContactResult, TemplateSummary } from '../../../common/api/types';
-import { itemizedTotal, type LetterBalance } from '../../../common/domain/letters/balance';
+import type { LetterBalance } from '../../../common/domain/letters/balance';
+import { totalOf } from '../../../common/domain/ledger/components';
+import { caseLedger } from './ledger/state';
 import { letterLocale } from '../../../common/domain/letters/dates';
 import { letterFields } from '../../../common/domain/letters/fields';
 import { lintText } from '../../../common/domain/lint';
@@ -17,7 +19,6 @@ import type { Db } from '../../../db/open';
 import { activitiesRepo } from '../../../db/repos/activities';
 import { casesRepo, type BorrowerRow, type CaseRow } from '../../../db/repos/cases';
 import { placementsRepo, type PlacementWithLender } from '../../../db/repos/placements';
-import { promisesRepo } from '../../../db/repos/promises';
 import { templatesRepo, type TemplateRow } from '../../../db/repos/templates';
 import { appendAudit } from '../audit/audit';
 import type { CallContext } from '../context';
@@ -37,22 +38,20 @@ type Input<K extends keyof typeof letterMethods> = z.output<(typeof letterMethod
 export function letterBalance(db: Db, caseId: string): LetterBalance {
   const c = casesRepo.byId(db, caseId);
   if (!c) throw new AppError('NOT_FOUND', 'No such case.');
-  const itemizationDate = c.due_since.slice(0, 10);
-  const paymentsMinor = promisesRepo
-    .paymentsByCase(db, caseId)
-    .filter((p) => p.paid_on >= itemizationDate)
-    .reduce((sum, p) => sum + p.amount_minor, 0);
+  // The ledger is the one truth of what is owed (services/ledger): every line below is read off
+  // its replayed state, so the amount now is the balance the case view, queue and reports show.
+  const { state } = caseLedger(db, c.id, c.placement_id);
   const lines = {
     currency: c.currency,
-    itemizationDate,
-    amountThenMinor: c.principal_minor,
-    interestMinor: c.interest_minor,
-    penaltyMinor: c.penalty_minor,
-    feesMinor: c.fees_minor,
-    paymentsMinor,
-    creditsMinor: 0,
+    itemizationDate: c.due_since.slice(0, 10),
+    amountThenMinor: state.placed.principal + state.adjusted.principal,
+    interestMinor: state.placed.interest + state.adjusted.interest,
+    penaltyMinor: state.placed.penalty + state.adjusted.penalty,
+    feesMinor: state.placed.fees + state.adjusted.fees,
+    paymentsMinor: totalOf(state.paid),
+    creditsMinor: totalOf(state.discounted),
   };
-  return { ...lines, amountNowMinor: itemizedTotal(lines) };
+  return { ...lines, amountNowMinor: state.balanceMinor };
 }
 
 interface Loaded {
