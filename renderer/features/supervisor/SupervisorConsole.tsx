@@ -1,6 +1,7 @@
 /**
  * The supervisor console: the team's results and conduct, the decisions waiting on the
- * supervisor, and the exports the lender and auditors accept — one screen, five tabs.
+ * supervisor (overrides, complaints, settlement offers and disputed lender payments), and the
+ * exports the lender and auditors accept — one screen, six tabs.
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { DashboardTab } from './dashboard/DashboardTab';
 import { OverridesTab } from './review/OverridesTab';
 import { ComplaintsTab } from './review/ComplaintsTab';
 import { ReassignTab } from './reassign/ReassignTab';
+import { MoneyTab } from './review/MoneyTab';
 import { ExportsTab } from './exports/ExportsTab';
 
 const ID_BASE = 'sup';
@@ -24,6 +26,8 @@ function Panel({ tab }: { tab: SupervisorTab }) {
       return <OverridesTab />;
     case 'complaints':
       return <ComplaintsTab />;
+    case 'money':
+      return <MoneyTab />;
     case 'reassign':
       return <ReassignTab />;
     case 'exports':

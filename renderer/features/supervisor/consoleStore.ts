@@ -1,7 +1,7 @@
 /** Which tab of the supervisor console is showing; kept across visits to a case and back. */
 import { create } from 'zustand';
 
-export const SUPERVISOR_TABS = ['dashboard', 'overrides', 'complaints', 'reassign', 'exports'] as const;
+export const SUPERVISOR_TABS = ['dashboard', 'overrides', 'complaints', 'money', 'reassign', 'exports'] as const;
 export type SupervisorTab = (typeof SUPERVISOR_TABS)[number];
 
 interface ConsoleState {
