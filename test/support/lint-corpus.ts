@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lintText, type LexiconCategory, type LintOptions } from '../../common/domain/lint';
-import { TEMPLATES, renderMessage, type MergeValues } from '../../common/domain/templates';
+import { TEMPLATES, renderMessage } from '../../common/domain/templates';
+import { PLAUSIBLE_VALUES } from './template-values';
 import type { Lang } from '../../common/domain/guardrails';
 
 export const CORPUS_DIR = path.join(__dirname, '..', 'fixtures', 'lint-corpus');
@@ -59,20 +60,7 @@ export function categoriesFound(text: string): Set<string> {
   return new Set(lintText(text, OPTS).filter((f) => f.kind === 'lexicon').map((f) => f.category));
 }
 
-const SAMPLE: Record<Lang, MergeValues> = {
-  'zh-CN': {
-    borrowerName: '李娜', balance: '¥8,600.00', principal: '¥8,000.00', interest: '¥400.00', penalty: '¥200.00', fees: '¥0.00',
-    dueDate: '2026年12月20日', agencyName: '示例资产管理有限公司', agencyPhone: '400-800-0000', lenderName: '示例银行',
-    lenderPhone: '95500', complaintChannel: '客服热线 95500', caseReference: 'CD-2026-000777',
-    repaymentMethod: '出借方官方App或对公账户', disputeMethod: '致电 400-800-0000', accountCheckMethod: '登录出借方官方App', optOut: '回复T退订',
-  },
-  en: {
-    borrowerName: 'Alex Morgan', balance: '$2,400.00', principal: '$2,000.00', interest: '$300.00', penalty: '$100.00', fees: '$0.00',
-    dueDate: '20 December 2026', agencyName: 'Example Collections Ltd', agencyPhone: '0800 000 000', lenderName: 'Example Bank',
-    lenderPhone: '0800 111 111', complaintChannel: 'complaints@example.com', caseReference: 'CD-2026-000777',
-    repaymentMethod: "the lender's website", disputeMethod: 'write to us', accountCheckMethod: "the lender's app", optOut: 'Reply STOP to opt out',
-  },
-};
+const SAMPLE = PLAUSIBLE_VALUES;
 
 export function templateItems(): Item[] {
   return TEMPLATES.map((t, i) => {

@@ -21,7 +21,7 @@ describe('retention purge and callbacks', () => {
     expect(() => t.db.prepare("UPDATE callbacks SET status = 'done' WHERE id = ?").run(a.id)).toThrow(/closed once/);
     expect(() => t.db.prepare('DELETE FROM callbacks').run()).toThrow(/never deleted/);
 
-    await t.call('cases.setOutcome', { caseId: row.id, outcome: 'paid_in_full', reason: 'settled in full by bank transfer' });
+    await t.call('cases.setOutcome', { caseId: row.id, outcome: 'unable_to_locate', reason: 'no working contact point after every trace' });
     t.clock.advance(731 * 86_400_000);
     const { purged } = await t.call<{ purged: string[] }>('privacy.purgeExpired');
     expect(purged).toContain(row.id);

@@ -1,3 +1,4 @@
+import { PLAUSIBLE_VALUES as VALUES } from '../../support/template-values';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../common/domain/lint';
 import {
@@ -11,76 +12,8 @@ import {
   type MergeValues,
 } from '../../../common/domain/templates';
 import { evaluate, resolvePolicy, type Facts } from '../../../common/domain/guardrails';
-import type { PresetId, Lang } from '../../../common/domain/guardrails';
+import type { PresetId } from '../../../common/domain/guardrails';
 
-const VALUES: Record<Lang, MergeValues> = {
-  'zh-CN': {
-    borrowerName: '张伟',
-    balance: '¥12,345.60',
-    principal: '¥10,000.00',
-    interest: '¥1,200.00',
-    penalty: '¥845.60',
-    fees: '¥300.00',
-    dueDate: '2026年3月1日',
-    agencyName: '华信资产管理有限公司',
-    agencyPhone: '400-800-1234',
-    lenderName: '示例消费金融有限公司',
-    lenderPhone: '95500',
-    complaintChannel: '客服热线 95500 转 9，或邮件 complaints@lender.example',
-    caseReference: 'CD-2026-000123',
-    repaymentMethod: '通过出借方官方App“还款”页面，或转账至出借方对公账户 6222 0000 1111',
-    disputeMethod: '致电 400-800-1234 或书面寄至出借方客服中心',
-    accountCheckMethod: '登录出借方官方App查看账单明细',
-    optOut: '回复T退订',
-    agencyAddress: '上海市黄浦区中山东一路18号12楼',
-    itemizationDate: '2026年3月1日',
-    itemizationAmount: '¥10,000.00',
-    interestSince: '¥1,200.00',
-    feesSince: '¥1,145.60',
-    paymentsSince: '¥0.00',
-    creditsSince: '¥0.00',
-    validationEndDate: '2026年4月5日',
-    promiseAmount: '¥500.00',
-    promiseDate: '2026年3月15日',
-    planSchedule: '第1期 2026年3月15日 ¥500.00\n第2期 2026年4月15日 ¥500.00',
-    complaintDate: '2026年2月20日',
-    complaintResponseDate: '2026年3月7日',
-    complaintResponse: '经核查，我们已更正您账户的联系记录，并向您致歉。',
-  },
-  en: {
-    borrowerName: 'Jordan Smith',
-    balance: '$1,234.56',
-    principal: '$1,000.00',
-    interest: '$150.00',
-    penalty: '$50.00',
-    fees: '$34.56',
-    dueDate: 'March 1, 2026',
-    agencyName: 'Northwind Recovery LLC',
-    agencyPhone: '(555) 010-2000',
-    lenderName: 'Example Bank',
-    lenderPhone: '(555) 010-3000',
-    complaintChannel: 'complaints@northwind.example or (555) 010-2001',
-    caseReference: 'CD-2026-000123',
-    repaymentMethod: "online at pay.lender.example or by bank transfer to Example Bank's collections account",
-    disputeMethod: 'write to Northwind Recovery LLC, PO Box 100, Springfield, or call (555) 010-2000',
-    accountCheckMethod: 'sign in at lender.example/account',
-    optOut: 'Reply STOP to opt out of texts and e-mails.',
-    agencyAddress: 'PO Box 100, Springfield, IL 62701',
-    itemizationDate: 'March 1, 2026',
-    itemizationAmount: '$1,000.00',
-    interestSince: '$150.00',
-    feesSince: '$84.56',
-    paymentsSince: '$0.00',
-    creditsSince: '$0.00',
-    validationEndDate: 'April 5, 2026',
-    promiseAmount: '$200.00',
-    promiseDate: 'March 15, 2026',
-    planSchedule: '1. March 15, 2026: $200.00\n2. April 15, 2026: $200.00',
-    complaintDate: 'February 20, 2026',
-    complaintResponseDate: 'March 7, 2026',
-    complaintResponse: 'We have checked your account, corrected the contact record and apologise for the calls you received.',
-  },
-};
 
 const PRESETS: PresetId[] = ['cn', 'us-regf', 'uk-conc'];
 

@@ -32,7 +32,7 @@ Please pay each instalment by its date. ${BALANCE.en} If your circumstances chan
     en: `We are pleased to confirm that your account with {{lenderName}} has been paid in full. Since {{itemizationDate}} we have received {{paymentsSince}} in total. As of {{dueDate}} the balance is {{balance}}, and no further payment is due on this account.
 
 Please keep this letter for your records.`,
-    'zh-CN': `我们很高兴确认：您在{{lenderName}}的账户已全部结清。自{{itemizationDate}}起，我们共收到您的还款{{paymentsSince}}。截至{{dueDate}}，欠款余额为{{balance}}，该账户无需再还款。
+    'zh-CN': `我们很高兴确认：您在{{lenderName}}的账户已经还清，欠款为零。自{{itemizationDate}}起，我们共收到您的还款{{paymentsSince}}。截至{{dueDate}}，欠款余额为{{balance}}，该账户无需再还款。
 
 请妥善保存本函。`,
   },
