@@ -42,7 +42,7 @@ function lockedOut(lockedUntil: string): AppError {
     'UNAUTHENTICATED',
     `Too many failed attempts: this account is locked until ${lockedUntil}. Ask an administrator to reset it.`,
     { lockedUntil },
-    { key: 'auth.lockedUntil', params: { until: lockedUntil } },
+    { key: 'auth.lockedOut', params: { until: lockedUntil } },
   );
 }
 

@@ -42,7 +42,7 @@ describe('parallel guessing', () => {
     expect(right.error.code).toBe('UNAUTHENTICATED');
     const until = (right.error.details as { lockedUntil: string }).lockedUntil;
     expect(Date.parse(until)).toBeGreaterThan(Date.now() - 10 * 365 * 86_400_000);
-    expect(right.error.reason).toEqual({ key: 'auth.lockedUntil', params: { until } });
+    expect(right.error.reason).toEqual({ key: 'auth.lockedOut', params: { until } });
   }, 60_000);
 
   it('nineteen wrong and one right password in one burst do not sign in', async () => {
@@ -51,7 +51,7 @@ describe('parallel guessing', () => {
     const results = await Promise.all(burst);
     expect(results.filter((r) => r.ok)).toHaveLength(0);
     const last = results[19] as Result<unknown>;
-    expect(!last.ok && last.error.reason?.key).toBe('auth.lockedUntil');
+    expect(!last.ok && last.error.reason?.key).toBe('auth.lockedOut');
   }, 60_000);
 
   it('a right password releases its reserved attempt: the count goes back to zero', async () => {
