@@ -53,7 +53,8 @@ export async function workerMain(args: readonly string[]): Promise<void> {
       })
       .immediate();
     process.stdout.write(`C ${id}\n`);
-    if (i % 4 === 0) sync.createReport({ placementId });
+    // A report early in every run (i = 1, 5, 9, …): a run may be killed before its first sync ends.
+    if (i % 4 === 1) sync.createReport({ placementId });
     if (i % 3 === 0) await sync.syncNow();
   }
 }
