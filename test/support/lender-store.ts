@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import pg from 'pg';
+import Database from 'better-sqlite3';
 import { startLenderServer, type LenderServer, type LenderServerOptions } from '../../lender/app';
 import { openPostgresLenderStore } from '../../lender/store/postgres';
 
@@ -45,10 +46,36 @@ export async function freshPgDatabase(baseUrl: string): Promise<string> {
   return u.toString();
 }
 
+/** The PostgreSQL database of each test lender started here, by the folder it was given. */
+const pgDatabases = new Map<string, string>();
+
 /** startLenderServer on the store this project tests; `dir` holds the SQLite file when that is the store. */
 export async function startTestLender(dir: string, opts: Omit<LenderServerOptions, 'dbFile' | 'store'> = {}): Promise<LenderServer> {
   const base = pgBaseUrl();
   if (!base) return startLenderServer({ port: 0, ...opts, dbFile: join(dir, 'lender.sqlite') });
-  const store = await openPostgresLenderStore({ connectionString: await freshPgDatabase(base), max: 5 });
+  const url = await freshPgDatabase(base);
+  pgDatabases.set(dir, url);
+  const store = await openPostgresLenderStore({ connectionString: url, max: 5 });
   return startLenderServer({ port: 0, ...opts, dbFile: '', store });
+}
+
+/** A dishonest lender's edit, behind its own back: one SQL statement run on the test lender's database in `dir`. */
+export async function lenderRawSql(dir: string, sql: { sqlite: string; postgres: string }, params: unknown[]): Promise<void> {
+  const url = pgDatabases.get(dir);
+  if (!url) {
+    const raw = new Database(join(dir, 'lender.sqlite'));
+    try {
+      raw.prepare(sql.sqlite).run(...params);
+    } finally {
+      raw.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql.postgres, params);
+  } finally {
+    await client.end();
+  }
 }

@@ -20,14 +20,13 @@ import { ReceiptSchema, SignedTreeHeadSchema } from '../../../common/protocol/re
 import { leafHash, verifyConsistencyHex } from '../../../common/protocol/merkle';
 import { toHex } from '../../../common/domain/chain/hex';
 import { lastTreeHead } from '../../../main/backend/sync/log-head';
-import Database from 'better-sqlite3';
 import { sha256 } from '../../../main/backend/crypto/hash';
 import { entryFromRow } from '../../../main/backend/reports/create';
 import { reportText } from '../../../main/backend/reports/text';
 import { LenderRefusedError, lenderClient, type LenderClient } from '../../../main/backend/sync/client';
 import { createSyncService, type SyncService } from '../../../main/backend/sync/service';
 import type { LenderServer } from '../../../lender/app';
-import { startTestLender } from '../../support/lender-store';
+import { lenderRawSql, startTestLender } from '../../support/lender-store';
 import { assignmentDraft, insertCollector, logActivity, openTestApp, recordPayment, tempDir, testProtector, type TestApp } from '../sync/fixtures';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -398,9 +397,7 @@ describe('lender report acceptance', () => {
     await sync.syncNow();
     const before = lastTreeHead(app.db)!;
     // The lender rewrites history: leaf 0 replaced (as if the first report had said something else).
-    const raw = new Database(join(tmp.dir, 'lender.sqlite'));
-    raw.prepare('UPDATE log_leaves SET leaf_hash = ? WHERE leaf_index = 0').run(Buffer.alloc(32, 7));
-    raw.close();
+    await lenderRawSql(tmp.dir, { sqlite: 'UPDATE log_leaves SET leaf_hash = ? WHERE leaf_index = 0', postgres: 'UPDATE log_leaves SET leaf_hash = $1 WHERE leaf_index = 0' }, [Buffer.alloc(32, 7)]);
     work(1);
     sync.createReport({ placementId });
     const status = await sync.syncNow();
